@@ -1,0 +1,23 @@
+package herd.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One herd member's validated configuration (PROTOCOL.md §8).
+ *
+ * @param neighbours neighbour name to its address, in the order the file lists them
+ */
+public record MemberConfig(
+        String name,
+        String host,
+        int port,
+        Map<String, PeerAddress> neighbours,
+        PlacesConfig places,
+        String logFile) {
+
+    public MemberConfig {
+        neighbours = Collections.unmodifiableMap(new LinkedHashMap<>(neighbours));
+    }
+}

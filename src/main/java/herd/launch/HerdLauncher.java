@@ -1,0 +1,54 @@
+package herd.launch;
+
+import herd.config.ConfigException;
+import io.vertx.core.Deployable;
+import io.vertx.launcher.application.HookContext;
+import io.vertx.launcher.application.VertxApplication;
+import io.vertx.launcher.application.VertxApplicationHooks;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * {@code java -jar herd-fat.jar -conf FILE}: the Vert.x application launcher, with the
+ * herd's verticle given the configuration file itself rather than the JSON the launcher
+ * parsed, because the launcher silently runs with an empty configuration when the file is
+ * missing or broken, and every configuration error must name the file.
+ */
+public final class HerdLauncher implements VertxApplicationHooks {
+
+    static final int EXIT_BAD_CONFIGURATION = 2;
+
+    private final Path configFile;
+
+    private HerdLauncher(Path configFile) {
+        this.configFile = configFile;
+    }
+
+    public static void main(String[] args) {
+        Path configFile = ConfArgument.find(args).orElse(null);
+        if (configFile == null) {
+            System.err.println("herd: no configuration given; usage: java -jar herd-fat.jar -conf conf/Clark.json");
+            System.exit(EXIT_BAD_CONFIGURATION);
+        }
+        int exitCode = new VertxApplication(args, new HerdLauncher(configFile)).launch();
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    @Override
+    public Supplier<? extends Deployable> verticleSupplier() {
+        return () -> new HerdVerticle(configFile);
+    }
+
+    /** A bad configuration is reported in one line; anything else is a bug, worth its stack trace. */
+    @Override
+    public void afterFailureToDeployVerticle(HookContext context, Throwable failure) {
+        if (failure instanceof ConfigException) {
+            System.err.println("herd: " + failure.getMessage());
+        } else {
+            System.err.println("herd: could not start");
+            failure.printStackTrace();
+        }
+    }
+}

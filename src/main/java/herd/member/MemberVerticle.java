@@ -1,0 +1,36 @@
+package herd.member;
+
+import herd.config.ConfigSource;
+import herd.config.MemberConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+
+/** Runs one {@link Member} on its own event loop, for as long as the verticle is deployed. */
+public final class MemberVerticle extends VerticleBase {
+
+    private final MemberConfig config;
+    private final ConfigSource source;
+    private final String apiKey;
+    private Member member;
+
+    public MemberVerticle(MemberConfig config, ConfigSource source, String apiKey) {
+        this.config = config;
+        this.source = source;
+        this.apiKey = apiKey;
+    }
+
+    @Override
+    public Future<?> start() {
+        return Member.start(vertx, config, source, apiKey).onSuccess(started -> member = started);
+    }
+
+    @Override
+    public Future<?> stop() {
+        return member == null ? Future.succeededFuture() : member.stop();
+    }
+
+    /** The running member; null until the verticle has started. */
+    public Member member() {
+        return member;
+    }
+}

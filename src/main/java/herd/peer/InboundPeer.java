@@ -1,0 +1,53 @@
+package herd.peer;
+
+import herd.core.Report;
+import herd.protocol.PeerWire;
+import herd.protocol.Reply;
+import herd.server.LineReceiver;
+import io.vertx.core.net.NetSocket;
+import java.util.Optional;
+import org.slf4j.Logger;
+
+/** A neighbour's link into this member: it carries that neighbour's updates. */
+final class InboundPeer implements LineReceiver {
+
+    private final PeerMesh mesh;
+    private final String neighbour;
+    private final NetSocket socket;
+    private final String connectionId;
+    private final Logger log;
+
+    InboundPeer(PeerMesh mesh, String neighbour, NetSocket socket, String connectionId, Logger log) {
+        this.mesh = mesh;
+        this.neighbour = neighbour;
+        this.socket = socket;
+        this.connectionId = connectionId;
+        this.log = log;
+    }
+
+    @Override
+    public void line(String line) {
+        Optional<Report> update = PeerWire.parseUpdate(line);
+        if (update.isEmpty()) {
+            log.warn("{} from {}: ignored a malformed update: {}", connectionId, neighbour, Reply.readable(line));
+            return;
+        }
+        log.debug("{} from {}: {}", connectionId, neighbour, Reply.readable(line));
+        mesh.offer(update.get(), neighbour);
+    }
+
+    @Override
+    public void overlong(String head) {
+        log.warn("{} from {}: ignored an update longer than {} bytes", connectionId, neighbour, head.length());
+    }
+
+    @Override
+    public void inputEnded() {
+        socket.close();
+    }
+
+    @Override
+    public void closed() {
+        log.info("{} link from {} closed", connectionId, neighbour);
+    }
+}

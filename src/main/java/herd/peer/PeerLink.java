@@ -1,0 +1,160 @@
+package herd.peer;
+
+import herd.config.PeerAddress;
+import herd.protocol.LineFramer;
+import herd.protocol.PeerWire;
+import herd.protocol.Reply;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.slf4j.Logger;
+
+/**
+ * The link this member dials to one neighbour, which carries this member's updates to it.
+ * It opens with a hello each way, and when it drops it is redialled with back-off until
+ * the neighbour answers again or the link is closed.
+ */
+final class PeerLink {
+
+    static final long HANDSHAKE_TIMEOUT_MS = 5000;
+
+    private final Vertx vertx;
+    private final NetClient client;
+    private final String self;
+    private final String neighbour;
+    private final PeerAddress address;
+    private final Logger log;
+    private final ReconnectDelay delay = new ReconnectDelay();
+    private NetSocket socket;
+    private boolean up;
+    private boolean closed;
+    private boolean everUp;
+    private int failedAttempts;
+    private long redialTimer = -1;
+
+    PeerLink(Vertx vertx, NetClient client, String self, String neighbour, PeerAddress address, Logger log) {
+        this.vertx = vertx;
+        this.client = client;
+        this.self = self;
+        this.neighbour = neighbour;
+        this.address = address;
+        this.log = log;
+    }
+
+    String neighbour() {
+        return neighbour;
+    }
+
+    boolean isUp() {
+        return up;
+    }
+
+    void start() {
+        dial();
+    }
+
+    /** Sends one line if the link is up; while it is down the update is not sent. */
+    void send(String line) {
+        if (up) {
+            socket.write(Buffer.buffer((line + '\n').getBytes(StandardCharsets.ISO_8859_1)));
+        } else {
+            log.debug("link to {} is down: not sent: {}", neighbour, Reply.readable(line));
+        }
+    }
+
+    Future<Void> close() {
+        closed = true;
+        vertx.cancelTimer(redialTimer);
+        return socket == null ? Future.succeededFuture() : socket.close();
+    }
+
+    private void dial() {
+        if (closed) {
+            return;
+        }
+        client.connect(address.port(), address.host()).onComplete(connected -> {
+            if (connected.failed()) {
+                redial("cannot connect to " + address + ": " + connected.cause().getMessage());
+            } else if (closed) {
+                connected.result().close();
+            } else {
+                handshake(connected.result());
+            }
+        });
+    }
+
+    private void handshake(NetSocket opened) {
+        socket = opened;
+        long timeout = vertx.setTimer(HANDSHAKE_TIMEOUT_MS, t -> {
+            log.warn("link to {}: no answer to the hello within {} ms", neighbour, HANDSHAKE_TIMEOUT_MS);
+            opened.close();
+        });
+        LineFramer framer = new LineFramer(PeerWire.MAX_LINE_LENGTH, new LineFramer.Sink() {
+            @Override
+            public void line(String line) {
+                vertx.cancelTimer(timeout);
+                if (!up) {
+                    answered(opened, line);
+                }
+            }
+
+            @Override
+            public void overlong(String head) {
+                line(head);
+            }
+        });
+        opened.handler(buffer -> framer.feed(buffer.getBytes()));
+        opened.exceptionHandler(failure -> log.debug("link to {}: {}", neighbour, failure.getMessage()));
+        opened.closeHandler(v -> {
+            vertx.cancelTimer(timeout);
+            dropped();
+        });
+        opened.write(PeerWire.hello(self) + '\n');
+    }
+
+    private void answered(NetSocket opened, String line) {
+        Optional<String> name = PeerWire.helloName(line);
+        if (name.isPresent() && name.get().equals(neighbour)) {
+            up = true;
+            delay.reset();
+            log.info("link to {} at {} {}", neighbour, address, everUp ? "re-opened" : "opened");
+            everUp = true;
+            failedAttempts = 0;
+        } else {
+            log.warn("link to {} at {} refused: answered \"{}\"", neighbour, address, Reply.readable(line));
+            opened.close();
+        }
+    }
+
+    private void dropped() {
+        socket = null;
+        boolean wasUp = up;
+        up = false;
+        if (closed) {
+            return;
+        }
+        if (wasUp) {
+            log.warn("link to {} dropped", neighbour);
+        }
+        redial("connection closed");
+    }
+
+    private void redial(String why) {
+        if (closed) {
+            return;
+        }
+        long wait = delay.next();
+        failedAttempts++;
+        // The first failure is worth a line at INFO; the retries that follow only at DEBUG.
+        if (failedAttempts == 1) {
+            log.info("link to {}: {}; redialling with back-off (first in {} ms)", neighbour, why, wait);
+        } else {
+            log.debug("link to {}: {}; redialling in {} ms", neighbour, why, wait);
+        }
+        redialTimer = vertx.setTimer(wait, t -> dial());
+    }
+}

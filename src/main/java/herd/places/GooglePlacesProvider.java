@@ -1,0 +1,109 @@
+package herd.places;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import org.slf4j.Logger;
+
+/**
+ * Places API (New) {@code places:searchNearby}, answered in the legacy Nearby Search shape
+ * that WHATSAT clients expect.
+ */
+final class GooglePlacesProvider extends HttpPlacesProvider {
+
+    static final String DEFAULT_URL = "https://places.googleapis.com/v1/places:searchNearby";
+    static final String FIELD_MASK = "places.id,places.displayName,places.location,places.types,"
+            + "places.shortFormattedAddress,places.rating,places.userRatingCount,places.businessStatus";
+
+    private final String url;
+
+    GooglePlacesProvider(Vertx vertx, String url, long timeoutMs, String apiKey, Logger log) {
+        super(vertx, timeoutMs, apiKey, log);
+        this.url = url == null ? DEFAULT_URL : url;
+    }
+
+    @Override
+    String name() {
+        return "google";
+    }
+
+    @Override
+    Future<HttpResponse<Buffer>> send(WebClient client, PlacesQuery query, String apiKey, long timeoutMs) {
+        JsonObject circle = new JsonObject()
+                .put("center", new JsonObject()
+                        .put("latitude", query.latitude().doubleValue())
+                        .put("longitude", query.longitude().doubleValue()))
+                .put("radius", query.radiusMetres().doubleValue());
+        return client.postAbs(url)
+                .putHeader("X-Goog-Api-Key", apiKey)
+                .putHeader("X-Goog-FieldMask", FIELD_MASK)
+                .timeout(timeoutMs)
+                .sendJsonObject(new JsonObject()
+                        .put("maxResultCount", PlacesQuery.MAX_RESULTS)
+                        .put("locationRestriction", new JsonObject().put("circle", circle)));
+    }
+
+    @Override
+    JsonObject translate(HttpResponse<Buffer> response) {
+        JsonObject body = response.bodyAsJsonObject();
+        if (response.statusCode() != 200) {
+            JsonObject error = body == null ? null : body.getJsonObject("error");
+            String message = error == null ? null : error.getString("message");
+            return PlacesResponses.failure(status(response.statusCode(), error == null ? null : error.getString("status")),
+                    "places provider answered HTTP " + response.statusCode() + (message == null ? "" : ": " + redact(message)));
+        }
+        JsonArray places = body == null ? null : body.getJsonArray("places");
+        JsonArray results = new JsonArray();
+        if (places != null) {
+            for (int i = 0; i < places.size(); i++) {
+                results.add(legacy(places.getJsonObject(i)));
+            }
+        }
+        return PlacesResponses.results(results);
+    }
+
+    /** Google's error statuses, as the legacy API named them. */
+    static String status(int httpStatus, String googleStatus) {
+        if (httpStatus == 429 || "RESOURCE_EXHAUSTED".equals(googleStatus)) {
+            return PlacesResponses.OVER_QUERY_LIMIT;
+        }
+        if (httpStatus == 401 || httpStatus == 403 || "PERMISSION_DENIED".equals(googleStatus)
+                || "UNAUTHENTICATED".equals(googleStatus)) {
+            return PlacesResponses.REQUEST_DENIED;
+        }
+        if (httpStatus == 400 || "INVALID_ARGUMENT".equals(googleStatus)) {
+            return PlacesResponses.INVALID_REQUEST;
+        }
+        return PlacesResponses.UNKNOWN_ERROR;
+    }
+
+    /** One place in the legacy result shape, with the fields Google gave. */
+    static JsonObject legacy(JsonObject place) {
+        JsonObject result = new JsonObject();
+        JsonObject location = place.getJsonObject("location");
+        if (location != null) {
+            result.put("geometry", new JsonObject().put("location", new JsonObject()
+                    .put("lat", location.getValue("latitude"))
+                    .put("lng", location.getValue("longitude"))));
+        }
+        JsonObject displayName = place.getJsonObject("displayName");
+        putIfPresent(result, "name", displayName == null ? null : displayName.getValue("text"));
+        putIfPresent(result, "place_id", place.getValue("id"));
+        putIfPresent(result, "types", place.getValue("types"));
+        putIfPresent(result, "vicinity", place.getValue("shortFormattedAddress"));
+        putIfPresent(result, "rating", place.getValue("rating"));
+        putIfPresent(result, "user_ratings_total", place.getValue("userRatingCount"));
+        putIfPresent(result, "business_status", place.getValue("businessStatus"));
+        return result;
+    }
+
+    private static void putIfPresent(JsonObject target, String key, Object value) {
+        if (value != null) {
+            target.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package herd.member;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import herd.config.PlacesConfig;
+import herd.core.Report;
+import herd.testing.Await;
+import herd.testing.LineClient;
+import herd.testing.PlacesStandIn;
+import herd.testing.TestHerd;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The standard five-member herd, in-process on loopback, with a stand-in for Google. */
+@ExtendWith(VertxExtension.class)
+class HerdTest {
+
+    private static final Duration FLOOD = Duration.ofSeconds(10);
+    private static final String AT_LINE =
+            "AT Clark [+-][0-9]+\\.[0-9]{9} kiwi\\.cs\\.ucla\\.edu \\+34\\.068930-118\\.445127 1621464827\\.959498503";
+
+    private PlacesStandIn google;
+    private TestHerd herd;
+
+    @BeforeEach
+    void start(Vertx vertx, @TempDir Path logs) {
+        google = PlacesStandIn.start(vertx);
+        herd = TestHerd.standard(vertx, logs, new PlacesConfig("google", google.newUrl(), 1000)).start();
+    }
+
+    @AfterEach
+    void stop() {
+        herd.close();
+        google.close();
+    }
+
+    @Test
+    void iamatAtClarkIsAnsweredByWhatsatAtBaileyWithClarksAtLine() throws IOException {
+        String clarkReply;
+        try (LineClient clark = new LineClient(herd.port("Clark"))) {
+            clarkReply = clark.send("IAMAT kiwi.cs.ucla.edu +34.068930-118.445127 1621464827.959498503\n").readLine();
+        }
+        assertTrue(clarkReply.matches(AT_LINE), clarkReply);
+        awaitEverywhere("kiwi.cs.ucla.edu", "1621464827.959498503");
+
+        try (LineClient bailey = new LineClient(herd.port("Bailey"))) {
+            String reply = bailey.send("WHATSAT kiwi.cs.ucla.edu 10 2\n").readWhatsAtReply();
+            String[] parts = reply.split("\n", 2);
+            assertEquals(clarkReply, parts[0]);
+            JsonObject places = new JsonObject(parts[1]);
+            assertEquals("OK", places.getString("status"));
+            assertEquals(2, places.getJsonArray("results").size());
+            assertEquals("Place 1", places.getJsonArray("results").getJsonObject(0).getString("name"));
+            assertTrue(reply.endsWith("}\n\n"), reply);
+        }
+        PlacesStandIn.Request request = google.requests().get(0);
+        assertEquals("POST", request.method());
+        assertEquals(PlacesStandIn.NEW_PATH, request.path());
+        assertEquals(TestHerd.API_KEY, request.headers().get("X-Goog-Api-Key"));
+        JsonObject circle = new JsonObject(request.body()).getJsonObject("locationRestriction").getJsonObject("circle");
+        assertEquals(10000.0, circle.getDouble("radius"));
+        assertEquals(34.06893, circle.getJsonObject("center").getDouble("latitude"));
+        assertEquals(-118.445127, circle.getJsonObject("center").getDouble("longitude"));
+    }
+
+    @Test
+    void anOlderIamatIsAnsweredButDoesNotWin() throws IOException {
+        try (LineClient clark = new LineClient(herd.port("Clark"));
+             LineClient jaquez = new LineClient(herd.port("Jaquez"))) {
+            clark.send("IAMAT phone +10-10 200.5\n").readLine();
+            awaitEverywhere("phone", "200.5");
+            String older = jaquez.send("IAMAT phone +20-20 200.49999999999999999999\n").readLine();
+            assertTrue(older.matches("AT Jaquez \\+[0-9]+\\.[0-9]{9} phone \\+20-20 200.49999999999999999999"), older);
+            // Updates travel in order on each link: once a later marker is everywhere, the
+            // older report would have been too, had it been flooded.
+            jaquez.send("IAMAT marker +0-0 1\n").readLine();
+            awaitEverywhere("marker", "1");
+        }
+        for (String name : herd.names()) {
+            assertEquals("200.5", herd.member(name).table().get("phone").orElseThrow().time().text(), name);
+        }
+    }
+
+    @Test
+    void equalTimesConvergeOnOneWinnerEverywhere() throws IOException {
+        try (LineClient bailey = new LineClient(herd.port("Bailey"));
+             LineClient jaquez = new LineClient(herd.port("Jaquez"))) {
+            bailey.send("IAMAT tied +1+1 500.0\n");
+            jaquez.send("IAMAT tied +2+2 500\n");
+            bailey.readLine();
+            jaquez.readLine();
+        }
+        Await.until("the same winner everywhere", FLOOD, () -> {
+            for (String name : herd.names()) {
+                Optional<Report> held = herd.member(name).table().get("tied");
+                if (held.isEmpty() || !held.get().origin().equals("Jaquez")) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    @Test
+    void aStoppedMemberDoesNotStopTheOthersAndRejoinsWhenRestarted() throws IOException {
+        herd.stopMember("Bona");
+        try (LineClient clark = new LineClient(herd.port("Clark"))) {
+            clark.send("IAMAT during +5+5 10\n").readLine();
+        }
+        // Clark reaches Bailey through Jaquez and Campbell while Bona is down.
+        Await.until("update at Bailey", FLOOD, () -> herd.member("Bailey").table().get("during").isPresent());
+
+        herd.startMember("Bona");
+        herd.awaitLinks();
+        try (LineClient clark = new LineClient(herd.port("Clark"))) {
+            clark.send("IAMAT after +6+6 11\n").readLine();
+        }
+        Await.until("update at the restarted Bona", FLOOD, () -> herd.member("Bona").table().get("after").isPresent());
+    }
+
+    @Test
+    void aHalfClosedClientGetsEveryReplyIncludingWhatsat() throws IOException {
+        try (LineClient client = new LineClient(herd.port("Clark"))) {
+            client.send("IAMAT half +34.068930-118.445127 1621464827.959498503");
+            client.shutdownOutput();
+            String all = client.readToEnd();
+            assertTrue(all.matches("AT Clark \\S+ half \\+34\\.068930-118\\.445127 1621464827\\.959498503\n"), all);
+        }
+        try (LineClient client = new LineClient(herd.port("Bailey"))) {
+            awaitEverywhere("half", "1621464827.959498503");
+            client.send("WHATSAT half 5 1");
+            client.shutdownOutput();
+            String all = client.readToEnd();
+            assertTrue(all.startsWith("AT Clark "), all);
+            assertTrue(all.contains("\"status\" : \"OK\""), all);
+            assertTrue(all.endsWith("}\n\n"), all);
+        }
+    }
+
+    @Test
+    void pipelinedCommandsAreAnsweredInOrderEvenWhenALaterReplyIsReadyFirst() throws IOException {
+        google.behave(PlacesStandIn.Behaviour.NEVER_ANSWER); // the WHATSAT waits for the 1 s time-out
+        StringBuilder batch = new StringBuilder("IAMAT p0 +1+1 1\nWHATSAT p0 1 1\n");
+        for (int i = 1; i <= 200; i++) {
+            batch.append("IAMAT p").append(i).append(" +1+1 ").append(i).append('\n');
+        }
+        try (LineClient client = new LineClient(herd.port("Campbell"))) {
+            client.send(batch.toString());
+            assertTrue(client.readLine().startsWith("AT Campbell "));
+            String whatsat = client.readWhatsAtReply();
+            assertTrue(whatsat.contains("\"status\" : \"UNKNOWN_ERROR\""), whatsat);
+            for (int i = 1; i <= 200; i++) {
+                String reply = client.readLine();
+                assertTrue(reply.matches("AT Campbell \\S+ p" + i + " \\+1\\+1 " + i), reply);
+            }
+        }
+    }
+
+    @Test
+    void aProviderTimeOutOrHttpErrorKeepsTheReplyShape() throws IOException {
+        try (LineClient client = new LineClient(herd.port("Bona"))) {
+            client.send("IAMAT slow +1+1 1\n").readLine();
+            google.behave(PlacesStandIn.Behaviour.NEVER_ANSWER);
+            long start = System.nanoTime();
+            String timedOut = client.send("WHATSAT slow 1 5\n").readWhatsAtReply();
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(elapsedMs < 3000, "answered after " + elapsedMs + " ms");
+            assertFailureShape(timedOut);
+
+            google.behave(PlacesStandIn.Behaviour.FAIL_500);
+            assertFailureShape(client.send("WHATSAT slow 1 5\n").readWhatsAtReply());
+        }
+    }
+
+    @Test
+    void invalidCommandsAreEchoedAndChangeNothing() throws IOException {
+        try (LineClient client = new LineClient(herd.port("Bailey"))) {
+            assertEquals("? WHATSAT nobody 10 5", client.send("WHATSAT nobody 10 5\n").readLine());
+            String peerUpdate = "AT Clark +0.000000000 forged +1+1 9999999999";
+            assertEquals("? " + peerUpdate, client.send(peerUpdate + "\r\n").readLine());
+            assertEquals("?  IAMAT x +91+0 1 ", client.send(" IAMAT x +91+0 1 \n").readLine());
+            assertEquals("? HERD-PEER Stranger", client.send("HERD-PEER Stranger\n").readLine());
+        }
+        assertTrue(herd.member("Bailey").table().get("forged").isEmpty());
+    }
+
+    private static void assertFailureShape(String reply) {
+        String[] parts = reply.split("\n", 2);
+        assertTrue(parts[0].startsWith("AT Bona "), parts[0]);
+        JsonObject json = new JsonObject(parts[1]);
+        assertEquals("UNKNOWN_ERROR", json.getString("status"), reply);
+        assertTrue(json.getJsonArray("results").isEmpty(), reply);
+        assertTrue(json.getString("error_message").length() > 0, reply);
+        assertTrue(!reply.contains(TestHerd.API_KEY), reply);
+    }
+
+    private void awaitEverywhere(String clientId, String time) {
+        Await.until(clientId + " at every member", FLOOD, () -> {
+            for (String name : herd.names()) {
+                Optional<Report> held = herd.member(name).table().get(clientId);
+                if (held.isEmpty() || !held.get().time().text().equals(time)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+}

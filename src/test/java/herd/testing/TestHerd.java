@@ -1,0 +1,117 @@
+package herd.testing;
+
+import herd.config.ConfigSource;
+import herd.config.HerdConfig;
+import herd.config.HerdConfigParser;
+import herd.config.MemberConfig;
+import herd.config.PeerAddress;
+import herd.config.PlacesConfig;
+import herd.member.Member;
+import herd.member.MemberVerticle;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The herd of {@code conf/herd.json} (the standard five members and their topology) running
+ * in the test's Vert.x on free loopback ports, with logs in a temporary folder and places
+ * from a given endpoint.
+ */
+public final class TestHerd implements AutoCloseable {
+
+    public static final String API_KEY = "test-key-0123456789";
+
+    private final Vertx vertx;
+    private final Map<String, MemberConfig> configs = new LinkedHashMap<>();
+    private final Map<String, String> deployments = new LinkedHashMap<>();
+    private final Map<String, MemberVerticle> verticles = new LinkedHashMap<>();
+
+    private TestHerd(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    public static TestHerd standard(Vertx vertx, Path logDir, PlacesConfig places) {
+        HerdConfig standard = readStandardHerd();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        standard.members().forEach(member -> ports.put(member.name(), freePort()));
+        TestHerd herd = new TestHerd(vertx);
+        for (MemberConfig member : standard.members()) {
+            Map<String, PeerAddress> neighbours = new LinkedHashMap<>();
+            member.neighbours().keySet().forEach(name -> neighbours.put(name, new PeerAddress("127.0.0.1", ports.get(name))));
+            herd.configs.put(member.name(), new MemberConfig(member.name(), "127.0.0.1", ports.get(member.name()),
+                    neighbours, places, logDir.resolve(member.name() + ".log").toString()));
+        }
+        return herd;
+    }
+
+    private static HerdConfig readStandardHerd() {
+        try {
+            String text = Files.readString(Path.of("conf/herd.json"));
+            return HerdConfigParser.parse("conf/herd.json", new JsonObject(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts every member and waits until every peer link is up. */
+    public TestHerd start() {
+        configs.keySet().forEach(this::startMember);
+        awaitLinks();
+        return this;
+    }
+
+    public void startMember(String name) {
+        MemberVerticle verticle = new MemberVerticle(configs.get(name), new ConfigSource("test herd", name + "."), API_KEY);
+        deployments.put(name, vertx.deployVerticle(verticle).await());
+        verticles.put(name, verticle);
+    }
+
+    public void stopMember(String name) {
+        vertx.undeploy(deployments.remove(name)).await();
+        verticles.remove(name);
+    }
+
+    /** Waits until every running member's links to its running neighbours are up. */
+    public void awaitLinks() {
+        Await.until("peer links up", Duration.ofSeconds(15), () -> verticles.values().stream().allMatch(verticle -> {
+            Member member = verticle.member();
+            return member.mesh().linksUp().containsAll(
+                    member.mesh().neighbours().stream().filter(verticles::containsKey).toList());
+        }));
+    }
+
+    public Member member(String name) {
+        return verticles.get(name).member();
+    }
+
+    public int port(String name) {
+        return configs.get(name).port();
+    }
+
+    public Iterable<String> names() {
+        return configs.keySet();
+    }
+
+    @Override
+    public void close() {
+        for (String name : deployments.keySet().toArray(String[]::new)) {
+            stopMember(name);
+        }
+    }
+}
