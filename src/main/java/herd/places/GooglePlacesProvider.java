@@ -81,9 +81,10 @@ final class GooglePlacesProvider extends HttpPlacesProvider {
         return PlacesResponses.UNKNOWN_ERROR;
     }
 
-    /** One place in the legacy result shape, with the fields Google gave. */
+    /** One place in the legacy result shape, with the fields Google gave, in the legacy API's (alphabetical) order. */
     static JsonObject legacy(JsonObject place) {
         JsonObject result = new JsonObject();
+        putIfPresent(result, "business_status", place.getValue("businessStatus"));
         JsonObject location = place.getJsonObject("location");
         if (location != null) {
             result.put("geometry", new JsonObject().put("location", new JsonObject()
@@ -93,11 +94,10 @@ final class GooglePlacesProvider extends HttpPlacesProvider {
         JsonObject displayName = place.getJsonObject("displayName");
         putIfPresent(result, "name", displayName == null ? null : displayName.getValue("text"));
         putIfPresent(result, "place_id", place.getValue("id"));
-        putIfPresent(result, "types", place.getValue("types"));
-        putIfPresent(result, "vicinity", place.getValue("shortFormattedAddress"));
         putIfPresent(result, "rating", place.getValue("rating"));
+        putIfPresent(result, "types", place.getValue("types"));
         putIfPresent(result, "user_ratings_total", place.getValue("userRatingCount"));
-        putIfPresent(result, "business_status", place.getValue("businessStatus"));
+        putIfPresent(result, "vicinity", place.getValue("shortFormattedAddress"));
         return result;
     }
 

@@ -1,0 +1,82 @@
+package herd.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class LocationTableTest {
+
+    static Report report(String origin, String location, String time) {
+        return new Report(origin, "+0.000000001", "kiwi", Location.parse(location).orElseThrow(),
+                ClientTime.parse(time).orElseThrow());
+    }
+
+    @Test
+    void storesTheFirstReportAndEachLaterOneButNotAnOlderOrTheSame() {
+        LocationTable table = new LocationTable();
+        assertTrue(table.offer(report("Clark", "+1+1", "10")));
+        assertTrue(table.offer(report("Bona", "+2+2", "10.0000000000000000001")));
+        assertFalse(table.offer(report("Jaquez", "+3+3", "10")));
+        assertFalse(table.offer(report("Bona", "+2+2", "10.0000000000000000001")));
+        assertEquals("Bona", table.get("kiwi").orElseThrow().origin());
+        assertEquals(1, table.size());
+    }
+
+    @Test
+    void theWinnerDoesNotDependOnArrivalOrder() {
+        List<Report> reports = List.of(report("Clark", "+1+1", "5"), report("Bailey", "+1+1", "5.0"),
+                report("Bailey", "+2+2", "5"), report("Bailey", "+1+1", "5"), report("Clark", "+0+0", "4.9999"));
+        Report expected = null;
+        for (int round = 0; round < 50; round++) {
+            List<Report> order = new ArrayList<>(reports);
+            Collections.shuffle(order, new java.util.Random(round));
+            LocationTable table = new LocationTable();
+            order.forEach(table::offer);
+            Report winner = table.get("kiwi").orElseThrow();
+            if (expected == null) {
+                expected = winner;
+            }
+            assertEquals(expected, winner, "order " + order);
+        }
+        assertEquals("Clark", expected.origin());
+        assertEquals("+1+1", expected.location().text());
+    }
+
+    @Test
+    void concurrentOffersKeepTheLatest() throws Exception {
+        LocationTable table = new LocationTable();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t;
+                done.add(threads.submit(() -> {
+                    for (int i = offset; i < 20_000; i += 4) {
+                        table.offer(report("Clark", "+1+1", Integer.toString(i)));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+        assertEquals("19999", table.get("kiwi").orElseThrow().time().text());
+    }
+
+    @Test
+    void theAtLineIsRebuiltFromItsFields() {
+        Report report = new Report("Clark", "+0.263873386", "kiwi.cs.ucla.edu",
+                Location.parse("+34.068930-118.445127").orElseThrow(), ClientTime.parse("1621464827.959498503").orElseThrow());
+        assertEquals("AT Clark +0.263873386 kiwi.cs.ucla.edu +34.068930-118.445127 1621464827.959498503", report.atLine());
+    }
+}
