@@ -190,7 +190,18 @@ class HerdTest {
             String peerUpdate = "AT Clark +0.000000000 forged +1+1 9999999999";
             assertEquals("? " + peerUpdate, client.send(peerUpdate + "\r\n").readLine());
             assertEquals("?  IAMAT x +91+0 1 ", client.send(" IAMAT x +91+0 1 \n").readLine());
-            assertEquals("? HERD-PEER Stranger", client.send("HERD-PEER Stranger\n").readLine());
+        }
+        assertTrue(herd.member("Bailey").table().get("forged").isEmpty());
+    }
+
+    @Test
+    void aHelloFromAMemberThatIsNotANeighbourLeavesAnOrdinaryClient() throws IOException {
+        try (LineClient stranger = new LineClient(herd.port("Bailey"))) {
+            // Clark is in the herd but not Bailey's neighbour.
+            assertEquals("? HERD-PEER Clark", stranger.send("HERD-PEER Clark\n").readLine());
+            String forged = "AT Clark +0.000000000 forged +1+1 9999999999";
+            assertEquals("? " + forged, stranger.send(forged + "\n").readLine());
+            assertTrue(stranger.send("IAMAT real +1+1 1\n").readLine().startsWith("AT Bailey "));
         }
         assertTrue(herd.member("Bailey").table().get("forged").isEmpty());
     }

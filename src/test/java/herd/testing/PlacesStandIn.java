@@ -69,7 +69,7 @@ public final class PlacesStandIn implements AutoCloseable {
     }
 
     /** Three places as Places API (New) returns them. */
-    static JsonObject newResponse() {
+    public static JsonObject newResponse() {
         JsonArray places = new JsonArray();
         for (int i = 1; i <= 3; i++) {
             places.add(new JsonObject()
@@ -86,7 +86,7 @@ public final class PlacesStandIn implements AutoCloseable {
     }
 
     /** Three places as the legacy Nearby Search returns them. */
-    static JsonObject legacyResponse() {
+    public static JsonObject legacyResponse() {
         JsonArray results = new JsonArray();
         for (int i = 1; i <= 3; i++) {
             results.add(new JsonObject()

@@ -1,0 +1,137 @@
+package herd.places;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import herd.config.PlacesConfig;
+import herd.testing.PlacesStandIn;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+
+/** The Google providers against a local stand-in: what they send, what they make of the answers. */
+@ExtendWith(VertxExtension.class)
+class GoogleProvidersTest {
+
+    private static final String KEY = "secret-key-42";
+    private static final PlacesQuery UCLA = new PlacesQuery(new BigDecimal("34.068930"), new BigDecimal("-118.445127"),
+            new BigDecimal("10000"));
+
+    private Vertx vertx;
+    private PlacesStandIn google;
+
+    @BeforeEach
+    void start(Vertx vertx) {
+        this.vertx = vertx;
+        google = PlacesStandIn.start(vertx);
+    }
+
+    @AfterEach
+    void stop() {
+        google.close();
+    }
+
+    private PlacesProvider provider(String name, String url, long timeoutMs) {
+        return PlacesProviders.create(vertx, new PlacesConfig(name, url, timeoutMs), KEY,
+                LoggerFactory.getLogger("herd.member.test"));
+    }
+
+    @Test
+    void theNewApiIsAskedByPostAndItsPlacesComeBackInTheLegacyShape() {
+        JsonObject answer = provider("google", google.newUrl(), 2000).nearby(UCLA).await();
+
+        PlacesStandIn.Request request = google.requests().get(0);
+        assertEquals("POST", request.method());
+        assertEquals(PlacesStandIn.NEW_PATH, request.path());
+        assertEquals(KEY, request.headers().get("X-Goog-Api-Key"));
+        assertEquals(GooglePlacesProvider.FIELD_MASK, request.headers().get("X-Goog-FieldMask"));
+        JsonObject body = new JsonObject(request.body());
+        assertEquals(20, body.getInteger("maxResultCount"));
+        JsonObject circle = body.getJsonObject("locationRestriction").getJsonObject("circle");
+        assertEquals(10000.0, circle.getDouble("radius"));
+        assertEquals(new JsonObject().put("latitude", 34.06893).put("longitude", -118.445127), circle.getJsonObject("center"));
+
+        assertEquals("OK", answer.getString("status"));
+        assertEquals(new JsonArray(), answer.getJsonArray("html_attributions"));
+        JsonObject first = answer.getJsonArray("results").getJsonObject(0);
+        assertEquals(new JsonObject()
+                .put("business_status", "OPERATIONAL")
+                .put("geometry", new JsonObject().put("location", new JsonObject().put("lat", 34.071).put("lng", -118.44)))
+                .put("name", "Place 1")
+                .put("place_id", "place-1")
+                .put("rating", 4.5)
+                .put("types", new JsonArray().add("university").add("point_of_interest"))
+                .put("user_ratings_total", 101)
+                .put("vicinity", "1 Westwood Blvd, Los Angeles"), first);
+    }
+
+    @Test
+    void theLegacyApiIsAskedByGetWithMetresAndItsAnswerPassesThrough() {
+        JsonObject answer = provider("google-legacy", google.legacyUrl(), 2000)
+                .nearby(new PlacesQuery(new BigDecimal("-33.86"), new BigDecimal("151.2"), new BigDecimal("500.000")))
+                .await();
+
+        PlacesStandIn.Request request = google.requests().get(0);
+        assertEquals("GET", request.method());
+        assertEquals(PlacesStandIn.LEGACY_PATH, request.path());
+        assertEquals("-33.86,151.2", request.query().get("location"));
+        assertEquals("500", request.query().get("radius"));
+        assertEquals(KEY, request.query().get("key"));
+        assertEquals("OK", answer.getString("status"));
+        assertEquals(3, answer.getJsonArray("results").size());
+    }
+
+    @Test
+    void httpErrorsAndTimeOutsBecomeFailuresThatNeverShowTheKey() {
+        google.behave(PlacesStandIn.Behaviour.FAIL_500);
+        for (String name : new String[] {"google", "google-legacy"}) {
+            String url = name.equals("google") ? google.newUrl() : google.legacyUrl();
+            JsonObject failed = provider(name, url, 2000).nearby(UCLA).await();
+            assertEquals("UNKNOWN_ERROR", failed.getString("status"), name);
+            assertTrue(failed.getJsonArray("results").isEmpty(), name);
+            assertTrue(failed.getString("error_message").contains("500"), name);
+        }
+
+        google.behave(PlacesStandIn.Behaviour.NEVER_ANSWER);
+        long started = System.nanoTime();
+        JsonObject timedOut = provider("google-legacy", google.legacyUrl(), 300).nearby(UCLA).await();
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(elapsedMs < 2000, "took " + elapsedMs + " ms");
+        assertEquals("UNKNOWN_ERROR", timedOut.getString("status"));
+        assertFalse(timedOut.encode().contains(KEY), timedOut.encode());
+        assertEquals("places provider did not answer within 300 ms", timedOut.getString("error_message"));
+    }
+
+    @Test
+    void anUnreachableProviderIsAFailure() {
+        JsonObject failed = provider("google", "http://127.0.0.1:1/v1/places:searchNearby", 2000).nearby(UCLA).await();
+        assertEquals("UNKNOWN_ERROR", failed.getString("status"));
+        assertTrue(failed.getString("error_message").startsWith("places provider unreachable"), failed.encode());
+    }
+
+    @Test
+    void googleErrorStatusesKeepTheirLegacyNames() {
+        assertEquals("OVER_QUERY_LIMIT", GooglePlacesProvider.status(429, "RESOURCE_EXHAUSTED"));
+        assertEquals("REQUEST_DENIED", GooglePlacesProvider.status(403, "PERMISSION_DENIED"));
+        assertEquals("INVALID_REQUEST", GooglePlacesProvider.status(400, "INVALID_ARGUMENT"));
+        assertEquals("UNKNOWN_ERROR", GooglePlacesProvider.status(503, "UNAVAILABLE"));
+    }
+
+    @Test
+    void withoutAKeyGoogleIsNotCalled() {
+        PlacesProvider keyless = PlacesProviders.create(vertx, new PlacesConfig("google", google.newUrl(), 2000), null,
+                LoggerFactory.getLogger("herd.member.test"));
+        JsonObject denied = keyless.nearby(UCLA).await();
+        assertEquals("REQUEST_DENIED", denied.getString("status"));
+        assertTrue(denied.getString("error_message").contains("PLACES_API_KEY"));
+        assertTrue(google.requests().isEmpty());
+    }
+}

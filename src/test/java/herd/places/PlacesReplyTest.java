@@ -1,0 +1,59 @@
+package herd.places;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+class PlacesReplyTest {
+
+    @Test
+    void printsLikeGoogleAndCutsResultsToTheBound() {
+        JsonObject response = new JsonObject()
+                .put("html_attributions", new JsonArray())
+                .put("results", new JsonArray()
+                        .add(new JsonObject().put("geometry", new JsonObject().put("location",
+                                new JsonObject().put("lat", 34.07).put("lng", -118.44)))
+                                .put("name", "A\n\nB").put("types", new JsonArray().add("university")))
+                        .add(new JsonObject().put("name", "second"))
+                        .add(new JsonObject().put("name", "third")))
+                .put("status", "OK");
+        String expected = """
+                {
+                   "html_attributions" : [],
+                   "results" : [
+                      {
+                         "geometry" : {
+                            "location" : {
+                               "lat" : 34.07,
+                               "lng" : -118.44
+                            }
+                         },
+                         "name" : "A\\n\\nB",
+                         "types" : [
+                            "university"
+                         ]
+                      },
+                      {
+                         "name" : "second"
+                      }
+                   ],
+                   "status" : "OK"
+                }""";
+        assertEquals(expected, PlacesReply.format(response, 2));
+    }
+
+    @Test
+    void aFailureKeepsTheShape() {
+        String expected = """
+                {
+                   "html_attributions" : [],
+                   "results" : [],
+                   "status" : "UNKNOWN_ERROR",
+                   "error_message" : "places provider answered HTTP 500"
+                }""";
+        assertEquals(expected, PlacesReply.format(
+                PlacesResponses.failure("UNKNOWN_ERROR", "places provider answered HTTP 500"), 5));
+    }
+}
