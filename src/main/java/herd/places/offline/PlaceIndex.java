@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * Places bucketed in a latitude/longitude grid, so that a search looks only at the cells
- * its circle can reach instead of scanning every place.
+ * its circle can reach instead of scanning every place. A place is found when the search
+ * circle reaches its extent ({@link Place#extentMetres()}); its distance is to that edge,
+ * zero when the centre lies inside it.
  *
  * <p>Places are stored sorted by cell; each non-empty cell is a run of that array, found by
  * binary search on the sorted cell keys.
@@ -23,6 +25,8 @@ public final class PlaceIndex {
     private final Place[] places;
     private final int[] cellKeys;
     private final int[] cellStarts;
+    private final double[] extents;
+    private final double widestExtent;
 
     public PlaceIndex(List<Place> all) {
         places = all.toArray(Place[]::new);
@@ -41,6 +45,8 @@ public final class PlaceIndex {
         starts[cells] = places.length;
         cellKeys = Arrays.copyOf(keys, cells);
         cellStarts = Arrays.copyOf(starts, cells + 1);
+        extents = Arrays.stream(places).mapToDouble(Place::extentMetres).toArray();
+        widestExtent = Arrays.stream(extents).max().orElse(0);
     }
 
     public int size() {
@@ -50,7 +56,7 @@ public final class PlaceIndex {
     /** The places within {@code radiusMetres} of the centre, nearest first, at most {@code limit}. */
     public List<NearbyPlace> nearby(double latitude, double longitude, double radiusMetres, int limit) {
         List<NearbyPlace> found = new ArrayList<>();
-        double latitudeSpan = radiusMetres / METRES_PER_DEGREE;
+        double latitudeSpan = (radiusMetres + widestExtent) / METRES_PER_DEGREE;
         int firstRow = latitudeRow(Math.max(-90, latitude - latitudeSpan));
         int lastRow = latitudeRow(Math.min(90, latitude + latitudeSpan));
         double widestCos = Math.cos(Math.toRadians(Math.min(90, Math.abs(latitude) + latitudeSpan)));
@@ -65,7 +71,7 @@ public final class PlaceIndex {
                 collect(row * LONGITUDE_CELLS + column, latitude, longitude, radiusMetres, found);
             }
         }
-        found.sort(Comparator.comparingDouble(NearbyPlace::distanceMetres));
+        found.sort(Comparator.comparingDouble(NearbyPlace::distanceMetres).thenComparing(NearbyPlace::centreMetres));
         return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
     }
 
@@ -75,9 +81,10 @@ public final class PlaceIndex {
             return;
         }
         for (int i = cellStarts[cell]; i < cellStarts[cell + 1]; i++) {
-            double distance = distanceMetres(latitude, longitude, places[i].latitude(), places[i].longitude());
-            if (distance <= radiusMetres) {
-                found.add(new NearbyPlace(places[i], distance));
+            double centre = distanceMetres(latitude, longitude, places[i].latitude(), places[i].longitude());
+            double edge = Math.max(0, centre - extents[i]);
+            if (edge <= radiusMetres) {
+                found.add(new NearbyPlace(places[i], edge, centre));
             }
         }
     }
