@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 public final class HerdConfigParser {
 
     static final Set<String> MEMBER_FIELDS = Set.of("name", "host", "port", "neighbours", "places", "logFile");
-    static final Set<String> PLACES_FIELDS = Set.of("provider", "url", "timeoutMs");
+    static final Set<String> PLACES_FIELDS =
+            Set.of("provider", "url", "timeoutMs", "cacheTtlSeconds", "maxInFlight", "queueTimeoutMs");
     static final Set<String> PROVIDERS = Set.of("google", "google-legacy", "offline", "auto");
     private static final Pattern NAME = Pattern.compile("[!-~]+");
     private static final Pattern ADDRESS = Pattern.compile("(?:\\[([0-9A-Fa-f:.]+)]|([A-Za-z0-9.-]+)):([0-9]{1,5})");
@@ -82,11 +83,16 @@ public final class HerdConfigParser {
         if (value == null) {
             throw source.problem(field, "missing (a TCP port, 1 to 65535, is required)");
         }
-        if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 1
-                || ((Number) value).longValue() > 65535) {
-            throw source.problem(field, "must be an integer from 1 to 65535, not " + value);
+        return (int) integer(source, field, value, 1, 65535);
+    }
+
+    /** A JSON integer within [min, max]; strings and fractions are refused. */
+    private static long integer(ConfigSource source, String field, Object value, long min, long max) {
+        if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < min
+                || ((Number) value).longValue() > max) {
+            throw source.problem(field, "must be an integer from " + min + " to " + max + ", not " + quoted(value));
         }
-        return ((Number) value).intValue();
+        return ((Number) value).longValue();
     }
 
     private static Map<String, PeerAddress> neighbours(ConfigSource source, String self, Object value) {
@@ -135,11 +141,15 @@ public final class HerdConfigParser {
             throw source.problem("places.provider", "unknown provider \"" + provider + "\" (one of " + PROVIDERS + ")");
         }
         String url = optionalString(source, "places.", json, "url", null);
-        Object timeout = json.getValue("timeoutMs", PlacesConfig.DEFAULT_TIMEOUT_MS);
-        if (!(timeout instanceof Integer || timeout instanceof Long) || ((Number) timeout).longValue() < 1) {
-            throw source.problem("places.timeoutMs", "must be a positive integer (milliseconds), not " + timeout);
-        }
-        return new PlacesConfig(provider, url, ((Number) timeout).longValue());
+        return new PlacesConfig(provider, url,
+                integer(source, "places.timeoutMs", json.getValue("timeoutMs", PlacesConfig.DEFAULT_TIMEOUT_MS),
+                        1, Integer.MAX_VALUE),
+                integer(source, "places.cacheTtlSeconds",
+                        json.getValue("cacheTtlSeconds", PlacesConfig.DEFAULT_CACHE_TTL_SECONDS), 0, Integer.MAX_VALUE),
+                (int) integer(source, "places.maxInFlight",
+                        json.getValue("maxInFlight", PlacesConfig.DEFAULT_MAX_IN_FLIGHT), 1, 100_000),
+                integer(source, "places.queueTimeoutMs",
+                        json.getValue("queueTimeoutMs", PlacesConfig.DEFAULT_QUEUE_TIMEOUT_MS), 0, Integer.MAX_VALUE));
     }
 
     private static String optionalString(ConfigSource source, String prefix, JsonObject json, String field,

@@ -3,6 +3,7 @@ package herd.places;
 import herd.config.PlacesConfig;
 import herd.places.offline.OfflinePlacesProvider;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import org.slf4j.Logger;
 
 /** Makes the provider a member's configuration names (PROTOCOL.md §8). */
@@ -21,8 +22,12 @@ public final class PlacesProviders {
         if (!keyed) {
             return new KeylessPlacesProvider(provider);
         }
-        return provider.equals("google")
+        PlacesProvider google = provider.equals("google")
                 ? new GooglePlacesProvider(vertx, config.url(), config.timeoutMs(), apiKey, log)
                 : new LegacyGooglePlacesProvider(vertx, config.url(), config.timeoutMs(), apiKey, log);
+        // Cache hits and shared calls take no slot: only real calls are bounded.
+        PlacesProvider bounded = new BoundedPlacesProvider(vertx, google, config.maxInFlight(), config.queueTimeoutMs(), log);
+        return config.cacheTtlSeconds() == 0 ? bounded
+                : new CachedPlacesProvider(vertx, bounded, Duration.ofSeconds(config.cacheTtlSeconds()), log);
     }
 }

@@ -15,6 +15,8 @@ import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +74,43 @@ class HerdTest {
         assertEquals(10000.0, circle.getDouble("radius"));
         assertEquals(34.06893, circle.getJsonObject("center").getDouble("latitude"));
         assertEquals(-118.445127, circle.getJsonObject("center").getDouble("longitude"));
+    }
+
+    @Test
+    void whatsatsDifferingOnlyInTheirBoundShareOneGoogleCall() throws IOException {
+        try (LineClient client = new LineClient(herd.port("Jaquez"))) {
+            client.send("IAMAT cached +34.068930-118.445127 1\n").readLine();
+            JsonObject three = new JsonObject(client.send("WHATSAT cached 10 1\n").readWhatsAtReply().split("\n", 2)[1]);
+            JsonObject twenty = new JsonObject(client.send("WHATSAT cached 10 20\n").readWhatsAtReply().split("\n", 2)[1]);
+            assertEquals(1, three.getJsonArray("results").size());
+            assertEquals(3, twenty.getJsonArray("results").size());
+        }
+        assertEquals(1, google.requests().size());
+    }
+
+    @Test
+    void fiftyConcurrentIdenticalWhatsatsMakeOneGoogleCall() throws Exception {
+        google.behave(PlacesStandIn.Behaviour.ANSWER_LATE);
+        try (LineClient setter = new LineClient(herd.port("Clark"))) {
+            setter.send("IAMAT crowd +34.068930-118.445127 1\n").readLine();
+        }
+        List<LineClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                clients.add(new LineClient(herd.port("Clark")));
+            }
+            for (LineClient client : clients) {
+                client.send("WHATSAT crowd 5 2\n");
+            }
+            for (LineClient client : clients) {
+                assertTrue(client.readWhatsAtReply().contains("\"status\" : \"OK\""));
+            }
+        } finally {
+            for (LineClient client : clients) {
+                client.close();
+            }
+        }
+        assertEquals(1, google.requests().size());
     }
 
     @Test

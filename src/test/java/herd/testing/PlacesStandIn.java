@@ -19,7 +19,10 @@ public final class PlacesStandIn implements AutoCloseable {
     public static final String LEGACY_PATH = "/maps/api/place/nearbysearch/json";
 
     /** How the stand-in answers. */
-    public enum Behaviour { ANSWER, FAIL_500, NEVER_ANSWER }
+    public enum Behaviour { ANSWER, ANSWER_LATE, FAIL_500, OVER_QUERY_LIMIT, NEVER_ANSWER }
+
+    /** How long {@link Behaviour#ANSWER_LATE} waits before answering. */
+    public static final long LATE_MS = 300;
 
     /** One request as received. */
     public record Request(String method, String path, MultiMap query, MultiMap headers, String body) {
@@ -29,7 +32,10 @@ public final class PlacesStandIn implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile Behaviour behaviour = Behaviour.ANSWER;
 
+    private final Vertx vertx;
+
     private PlacesStandIn(Vertx vertx) {
+        this.vertx = vertx;
         server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             requests.add(new Request(request.method().name(), request.path(), request.params(),
                     request.headers(), body.toString()));
@@ -62,10 +68,18 @@ public final class PlacesStandIn implements AutoCloseable {
     private void answer(HttpServerRequest request) {
         switch (behaviour) {
             case FAIL_500 -> request.response().setStatusCode(500).end("{\"error\": \"internal\"}");
+            case OVER_QUERY_LIMIT -> request.response().setStatusCode(429).end(new JsonObject().put("error",
+                    new JsonObject().put("code", 429).put("message", "Quota exceeded").put("status", "RESOURCE_EXHAUSTED"))
+                    .encode());
             case NEVER_ANSWER -> { }
-            case ANSWER -> request.response().putHeader("content-type", "application/json")
-                    .end((request.path().equals(NEW_PATH) ? newResponse() : legacyResponse()).encode());
+            case ANSWER -> answerWithPlaces(request);
+            case ANSWER_LATE -> vertx.setTimer(LATE_MS, t -> answerWithPlaces(request));
         }
+    }
+
+    private static void answerWithPlaces(HttpServerRequest request) {
+        request.response().putHeader("content-type", "application/json")
+                .end((request.path().equals(NEW_PATH) ? newResponse() : legacyResponse()).encode());
     }
 
     /** Three places as Places API (New) returns them. */
