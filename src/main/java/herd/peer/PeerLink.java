@@ -30,7 +30,7 @@ final class PeerLink {
     private final Logger log;
     private final ReconnectDelay delay = new ReconnectDelay();
     private NetSocket socket;
-    private boolean up;
+    private volatile boolean up;
     private boolean closed;
     private boolean everUp;
     private int failedAttempts;

@@ -19,20 +19,12 @@ final class GooglePlacesProvider extends HttpPlacesProvider {
     static final String FIELD_MASK = "places.id,places.displayName,places.location,places.types,"
             + "places.shortFormattedAddress,places.rating,places.userRatingCount,places.businessStatus";
 
-    private final String url;
-
     GooglePlacesProvider(Vertx vertx, String url, long timeoutMs, String apiKey, Logger log) {
-        super(vertx, timeoutMs, apiKey, log);
-        this.url = url == null ? DEFAULT_URL : url;
+        super(vertx, "google", url, DEFAULT_URL, timeoutMs, apiKey, log);
     }
 
     @Override
-    String name() {
-        return "google";
-    }
-
-    @Override
-    Future<HttpResponse<Buffer>> send(WebClient client, PlacesQuery query, String apiKey, long timeoutMs) {
+    Future<HttpResponse<Buffer>> send(WebClient client, String url, PlacesQuery query, String apiKey, long timeoutMs) {
         JsonObject circle = new JsonObject()
                 .put("center", new JsonObject()
                         .put("latitude", query.latitude().doubleValue())

@@ -19,32 +19,36 @@ import org.slf4j.Logger;
 abstract class HttpPlacesProvider implements PlacesProvider {
 
     private final WebClient client;
+    private final String name;
+    private final String url;
     private final long timeoutMs;
     private final String apiKey;
     private final Logger log;
 
-    HttpPlacesProvider(Vertx vertx, long timeoutMs, String apiKey, Logger log) {
+    /** @param url the endpoint; null for {@code defaultUrl} */
+    HttpPlacesProvider(Vertx vertx, String name, String url, String defaultUrl, long timeoutMs, String apiKey, Logger log) {
         this.client = WebClient.create(vertx);
+        this.name = name;
+        this.url = url == null ? defaultUrl : url;
         this.timeoutMs = timeoutMs;
         this.apiKey = apiKey;
         this.log = log;
     }
 
-    /** Sends the provider's request, with the given time-out. */
-    abstract Future<HttpResponse<Buffer>> send(WebClient client, PlacesQuery query, String apiKey, long timeoutMs);
+    /** Sends the provider's request to {@code url}, with the given time-out. */
+    abstract Future<HttpResponse<Buffer>> send(WebClient client, String url, PlacesQuery query, String apiKey,
+                                               long timeoutMs);
 
     /** Turns the provider's answer into the legacy shape; may throw {@link DecodeException}. */
     abstract JsonObject translate(HttpResponse<Buffer> response);
 
-    abstract String name();
-
     @Override
     public final Future<JsonObject> nearby(PlacesQuery query) {
         long started = System.nanoTime();
-        return send(client, query, apiKey, timeoutMs)
+        return send(client, url, query, apiKey, timeoutMs)
                 .map(this::translateOrFail)
                 .otherwise(this::failure)
-                .onSuccess(answer -> log.info("{} places around {},{} within {} m: {}, {} results, {} ms{}", name(),
+                .onSuccess(answer -> log.info("{} places around {},{} within {} m: {}, {} results, {} ms{}", name,
                         query.latitude(), query.longitude(), query.radiusMetres().toPlainString(),
                         answer.getString("status"), answer.getJsonArray("results").size(),
                         (System.nanoTime() - started) / 1_000_000,

@@ -14,20 +14,12 @@ final class LegacyGooglePlacesProvider extends HttpPlacesProvider {
 
     static final String DEFAULT_URL = "https://maps.googleapis.com/maps/api/place/nearbysearch/json";
 
-    private final String url;
-
     LegacyGooglePlacesProvider(Vertx vertx, String url, long timeoutMs, String apiKey, Logger log) {
-        super(vertx, timeoutMs, apiKey, log);
-        this.url = url == null ? DEFAULT_URL : url;
+        super(vertx, "google-legacy", url, DEFAULT_URL, timeoutMs, apiKey, log);
     }
 
     @Override
-    String name() {
-        return "google-legacy";
-    }
-
-    @Override
-    Future<HttpResponse<Buffer>> send(WebClient client, PlacesQuery query, String apiKey, long timeoutMs) {
+    Future<HttpResponse<Buffer>> send(WebClient client, String url, PlacesQuery query, String apiKey, long timeoutMs) {
         return client.getAbs(url)
                 .addQueryParam("location", query.latitude().toPlainString() + "," + query.longitude().toPlainString())
                 .addQueryParam("radius", query.radiusMetres().stripTrailingZeros().toPlainString())

@@ -38,7 +38,7 @@ class HerdProcessIT {
                 assertTrue(at.matches("AT Solo [+-][0-9]+\\.[0-9]{9} kiwi \\+34\\.068930-118\\.445127 1621464827\\.959498503"), at);
                 String whatsat = client.send("WHATSAT kiwi 10 5\n").readWhatsAtReply();
                 assertTrue(whatsat.startsWith(at + "\n{\n   \"html_attributions\" : ["), whatsat);
-                assertTrue(whatsat.contains("\"name\" : \"Culver City\""), whatsat);
+                assertTrue(whatsat.contains("\"name\" : \"Los Angeles\""), whatsat);
             }
         } finally {
             herd.destroy(); // SIGTERM

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,15 +141,7 @@ class HerdTest {
             bailey.readLine();
             jaquez.readLine();
         }
-        Await.until("the same winner everywhere", FLOOD, () -> {
-            for (String name : herd.names()) {
-                Optional<Report> held = herd.member(name).table().get("tied");
-                if (held.isEmpty() || !held.get().origin().equals("Jaquez")) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        awaitEverywhere("tied", report -> report.origin().equals("Jaquez"));
     }
 
     @Test
@@ -256,10 +249,15 @@ class HerdTest {
     }
 
     private void awaitEverywhere(String clientId, String time) {
+        awaitEverywhere(clientId, report -> report.time().text().equals(time));
+    }
+
+    /** Waits until every member holds a report for the client that passes the test. */
+    private void awaitEverywhere(String clientId, Predicate<Report> test) {
         Await.until(clientId + " at every member", FLOOD, () -> {
             for (String name : herd.names()) {
                 Optional<Report> held = herd.member(name).table().get(clientId);
-                if (held.isEmpty() || !held.get().time().text().equals(time)) {
+                if (held.isEmpty() || !test.test(held.get())) {
                     return false;
                 }
             }
