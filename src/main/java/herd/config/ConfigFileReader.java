@@ -1,15 +1,27 @@
 package herd.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.vertx.config.ConfigRetriever;
 import io.vertx.config.ConfigRetrieverOptions;
 import io.vertx.config.ConfigStoreOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.file.FileSystemException;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reads one JSON configuration file through vertx-config. */
+/**
+ * Reads one JSON configuration file through vertx-config.
+ *
+ * <p>The file store is deliberately not {@code optional}: an optional store turns a missing file
+ * <em>and</em> a syntax error into an empty configuration. A required store fails with a
+ * {@link FileSystemException} (cause {@link NoSuchFileException}) or a {@link DecodeException};
+ * both become a {@link ConfigException} naming the file.
+ */
 public final class ConfigFileReader {
 
     private ConfigFileReader() {
@@ -17,17 +29,37 @@ public final class ConfigFileReader {
 
     public static Future<JsonObject> read(Vertx vertx, Path file) {
         String source = file.toString();
-        if (!Files.isRegularFile(file)) {
-            return Future.failedFuture(new ConfigException(source, "file not found"));
-        }
+        // Absolute, because Vert.x falls back to the class path for a relative path missing on disk.
         ConfigStoreOptions store = new ConfigStoreOptions().setType("file").setFormat("json")
                 .setConfig(new JsonObject().put("path", file.toAbsolutePath().toString()));
-        // The retriever otherwise adds the process's system properties and environment to the file.
+        // Without this the retriever merges the process's system properties and environment into the file.
         ConfigRetriever retriever = ConfigRetriever.create(vertx,
                 new ConfigRetrieverOptions().setIncludeDefaultStores(false).addStore(store));
         return retriever.getConfig()
-                .recover(failure -> Future.failedFuture(new ConfigException(source, "not valid JSON: "
-                        + (failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage()))))
+                .recover(failure -> Future.failedFuture(problem(source, failure)))
                 .onComplete(done -> retriever.close());
+    }
+
+    private static ConfigException problem(String source, Throwable failure) {
+        if (failure instanceof FileSystemException) {
+            Throwable io = failure.getCause() != null ? failure.getCause() : failure;
+            return new ConfigException(source, io instanceof NoSuchFileException ? "file not found"
+                    : "cannot be read: " + io.getClass().getSimpleName() + ": " + io.getMessage());
+        }
+        if (failure instanceof DecodeException && failure.getCause() instanceof MismatchedInputException parser) {
+            // Jackson's words for an array, a number or an empty file where the object should be.
+            return new ConfigException(source, "must hold one JSON object: " + detail(parser));
+        }
+        if (failure instanceof DecodeException && failure.getCause() instanceof JsonProcessingException parser) {
+            return new ConfigException(source, "not valid JSON: " + detail(parser));
+        }
+        return new ConfigException(source, "cannot be read: " + failure);
+    }
+
+    /** The parser's own message with a line and column instead of its multi-line source excerpt. */
+    private static String detail(JsonProcessingException parser) {
+        JsonLocation at = parser.getLocation();
+        return parser.getOriginalMessage()
+                + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
     }
 }

@@ -29,8 +29,16 @@ public record Reply(String line, String json) {
         return all;
     }
 
-    /** Wire text made readable for logs: the bytes the client sent, read as UTF-8. */
-    public static String readable(String wireText) {
-        return new String(wireText.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    /**
+     * Wire text made readable for logs: the bytes the client sent, read as UTF-8, decoded only
+     * if the log line is written.
+     */
+    public static Object readable(String wireText) {
+        return new Object() {
+            @Override
+            public String toString() {
+                return new String(wireText.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            }
+        };
     }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.config.ConfigRetriever;
+import io.vertx.config.ConfigRetrieverOptions;
+import io.vertx.config.ConfigStoreOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -30,21 +33,49 @@ class ConfigFileReaderTest {
     @Test
     void aMissingFileIsNamed(Vertx vertx) {
         Path file = dir.resolve("absent.json");
-        Throwable failure = failureOf(ConfigFileReader.read(vertx, file));
-        assertInstanceOf(ConfigException.class, failure);
-        assertEquals(file + ": file not found", failure.getMessage());
+        assertEquals(file + ": file not found", failureOf(ConfigFileReader.read(vertx, file)).getMessage());
     }
 
     @Test
-    void brokenJsonIsNamed(Vertx vertx) throws IOException {
+    void brokenJsonIsNamedWithWhereItBreaks(Vertx vertx) throws IOException {
         Path file = Files.writeString(dir.resolve("broken.json"), "{\"name\": ");
-        Throwable failure = failureOf(ConfigFileReader.read(vertx, file));
-        assertInstanceOf(ConfigException.class, failure);
-        assertTrue(failure.getMessage().startsWith(file + ": not valid JSON"), failure.getMessage());
+        assertEquals(file + ": not valid JSON: Unexpected end-of-input within/between Object entries (line 1, column 10)",
+                failureOf(ConfigFileReader.read(vertx, file)).getMessage());
+    }
+
+    @Test
+    void somethingOtherThanAnObjectIsNamed(Vertx vertx) throws IOException {
+        Path array = Files.writeString(dir.resolve("array.json"), "[{\"name\": \"A\"}]");
+        Path empty = Files.writeString(dir.resolve("empty.json"), "");
+        assertTrue(failureOf(ConfigFileReader.read(vertx, array)).getMessage()
+                .startsWith(array + ": must hold one JSON object: "));
+        assertTrue(failureOf(ConfigFileReader.read(vertx, empty)).getMessage()
+                .startsWith(empty + ": must hold one JSON object: "));
+    }
+
+    @Test
+    void aDirectoryIsNamed(Vertx vertx) throws IOException {
+        Path directory = Files.createDirectory(dir.resolve("conf.json"));
+        assertTrue(failureOf(ConfigFileReader.read(vertx, directory)).getMessage()
+                .startsWith(directory + ": cannot be read: "));
+    }
+
+    /** Why the reader's store is not optional: an optional store hides a missing file and a syntax error alike. */
+    @Test
+    void anOptionalFileStoreWouldTurnBothProblemsIntoAnEmptyConfiguration(Vertx vertx) throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"name\": ");
+        for (Path file : new Path[] {dir.resolve("absent.json"), broken}) {
+            ConfigRetriever retriever = ConfigRetriever.create(vertx, new ConfigRetrieverOptions()
+                    .setIncludeDefaultStores(false)
+                    .addStore(new ConfigStoreOptions().setType("file").setFormat("json").setOptional(true)
+                            .setConfig(new JsonObject().put("path", file.toString()))));
+            assertEquals(new JsonObject(), retriever.getConfig().await(), file.toString());
+            retriever.close();
+        }
     }
 
     private static Throwable failureOf(Future<?> result) {
         result.otherwiseEmpty().await();
-        return result.cause();
+        return assertInstanceOf(ConfigException.class, result.cause());
     }
 }

@@ -1,27 +1,22 @@
 package herd.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** The rules for one member object, read from a member file. */
 class HerdConfigParserTest {
 
-    private static final String FILE = "conf/Test.json";
+    static final String FILE = "conf/Test.json";
 
-    private static MemberConfig member(String json) {
+    static MemberConfig member(String json) {
         return HerdConfigParser.parse(FILE, new JsonObject(json)).members().get(0);
     }
 
@@ -31,6 +26,18 @@ class HerdConfigParserTest {
         assertEquals("0.0.0.0", config.host());
         assertEquals(new PlacesConfig("auto", null, 5000), config.places());
         assertEquals("logs/Clark.log", config.logFile());
+        assertNull(config.admin());
+        assertTrue(config.logTraffic());
+    }
+
+    @Test
+    void readsEveryFieldGiven() {
+        MemberConfig config = member("{\"name\": \"A\", \"host\": \"127.0.0.1\", \"port\": 12000, \"neighbours\": {},"
+                + " \"places\": {\"provider\": \"google-legacy\", \"url\": \"http://127.0.0.1:9/x\", \"timeoutMs\": 250},"
+                + " \"logFile\": \"/var/log/a.log\", \"logTraffic\": false, \"admin\": {\"port\": 12100}}");
+        assertEquals(new MemberConfig("A", "127.0.0.1", 12000, java.util.Map.of(),
+                new PlacesConfig("google-legacy", "http://127.0.0.1:9/x", 250), "/var/log/a.log",
+                new AdminConfig(AdminConfig.DEFAULT_HOST, 12100), false), config);
     }
 
     @Test
@@ -38,85 +45,71 @@ class HerdConfigParserTest {
         MemberConfig config = member("{\"name\": \"A\", \"port\": 1, \"neighbours\": "
                 + "{\"Z\": \"localhost:12001\", \"B\": \"[::1]:12002\", \"C\": \"10.0.0.7:9\"}}");
         assertEquals(List.of("Z", "B", "C"), List.copyOf(config.neighbours().keySet()));
+        assertEquals(new PeerAddress("localhost", 12001), config.neighbours().get("Z"));
         assertEquals(new PeerAddress("::1", 12002), config.neighbours().get("B"));
         assertEquals("[::1]:12002", config.neighbours().get("B").toString());
+        assertEquals(new PeerAddress("10.0.0.7", 9), config.neighbours().get("C"));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{1}: {2}")
     @CsvSource(delimiter = '|', value = {
-        "{\"port\": 1, \"neighbours\": {}}                                         | name",
-        "{\"name\": \"\", \"port\": 1, \"neighbours\": {}}                         | name",
-        "{\"name\": \"a b\", \"port\": 1, \"neighbours\": {}}                      | name",
-        "{\"name\": \"A\", \"neighbours\": {}}                                     | port",
-        "{\"name\": \"A\", \"port\": \"12000\", \"neighbours\": {}}                | port",
-        "{\"name\": \"A\", \"port\": 1.5, \"neighbours\": {}}                      | port",
-        "{\"name\": \"A\", \"port\": 70000, \"neighbours\": {}}                    | port",
-        "{\"name\": \"A\", \"port\": 1}                                            | neighbours",
-        "{\"name\": \"A\", \"port\": 1, \"neighbours\": []}                        | neighbours",
-        "{\"name\": \"A\", \"port\": 1, \"neighbours\": {\"A\": \"localhost:2\"}}  | neighbours.A",
-        "{\"name\": \"A\", \"port\": 1, \"neighbours\": {\"B\": \"localhost\"}}    | neighbours.B",
-        "{\"name\": \"A\", \"port\": 1, \"neighbours\": {\"B\": \"h:0\"}}          | neighbours.B",
-        "{\"name\": \"A\", \"port\": 1, \"neighbours\": {\"B\": 12}}               | neighbours.B",
-        "{\"name\": \"A\", \"port\": 1, \"neighbours\": {}, \"places\": {\"provider\": \"bing\"}}  | places.provider",
-        "{\"name\": \"A\", \"port\": 1, \"neighbours\": {}, \"places\": {\"timeoutMs\": 0}}        | places.timeoutMs",
-        "{\"name\": \"A\", \"port\": 1, \"neighbours\": {}, \"places\": {\"key\": \"x\"}}          | places.key",
-        "{\"name\": \"A\", \"port\": 1, \"neighbours\": {}, \"places\": {\"cacheTtlSeconds\": -1}}  | places.cacheTtlSeconds",
-        "{\"name\": \"A\", \"port\": 1, \"neighbours\": {}, \"places\": {\"maxInFlight\": 0}}      | places.maxInFlight",
-        "{\"name\": \"A\", \"port\": 1, \"neighbours\": {}, \"places\": {\"queueTimeoutMs\": \"1\"}} | places.queueTimeoutMs",
-        "{\"name\": \"A\", \"port\": 1, \"neighbours\": {}, \"places\": 5}                         | places",
-        "{\"name\": \"A\", \"port\": 1, \"neighbours\": {}, \"logfile\": \"x\"}                    | logfile",
-        "{\"name\": \"A\", \"port\": 1, \"neighbours\": {}, \"host\": 5}                           | host",
+        "{'port': 1, 'neighbours': {}}                                        | name | missing",
+        "{'name': '', 'port': 1, 'neighbours': {}}                            | name | non-empty string",
+        "{'name': 'a b', 'port': 1, 'neighbours': {}}                         | name | without spaces",
+        "{'name': 7, 'port': 1, 'neighbours': {}}                             | name | not 7",
+        "{'name': 'A', 'neighbours': {}}                                      | port | missing",
+        "{'name': 'A', 'port': '12000', 'neighbours': {}}                     | port | not \"12000\"",
+        "{'name': 'A', 'port': 1.5, 'neighbours': {}}                         | port | must be an integer from 1 to 65535",
+        "{'name': 'A', 'port': 0, 'neighbours': {}}                           | port | not 0",
+        "{'name': 'A', 'port': 70000, 'neighbours': {}}                       | port | not 70000",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'host': 5}                | host | must be a non-empty string",
+        "{'name': 'A', 'port': 1}                                             | neighbours | missing",
+        "{'name': 'A', 'port': 1, 'neighbours': []}                           | neighbours | must be an object",
+        "{'name': 'A', 'port': 1, 'neighbours': {'A': 'localhost:2'}}         | neighbours.A | its own neighbour",
+        "{'name': 'A', 'port': 1, 'neighbours': {'B': 'localhost'}}           | neighbours.B | malformed address \"localhost\"",
+        "{'name': 'A', 'port': 1, 'neighbours': {'B': 'localhost:'}}          | neighbours.B | malformed address",
+        "{'name': 'A', 'port': 1, 'neighbours': {'B': '::1:2'}}               | neighbours.B | malformed address",
+        "{'name': 'A', 'port': 1, 'neighbours': {'B': 'h:0'}}                 | neighbours.B | port 0",
+        "{'name': 'A', 'port': 1, 'neighbours': {'B': 'h:99999'}}             | neighbours.B | port 99999",
+        "{'name': 'A', 'port': 1, 'neighbours': {'B': 12}}                    | neighbours.B | malformed address 12",
+        "{'name': 'A', 'port': 1, 'neighbours': {'B C': 'h:2'}}               | neighbours.B C | without spaces",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'places': 5}              | places | must be an object",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'places': {'provider': 'bing'}}    | places.provider | unknown provider \"bing\"",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'places': {'provider': 1}}         | places.provider | non-empty string",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'places': {'url': 3}}              | places.url | non-empty string",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'places': {'timeoutMs': 0}}        | places.timeoutMs | not 0",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'places': {'timeoutMs': 2.5}}      | places.timeoutMs | not 2.5",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'places': {'timeoutMs': '5000'}}   | places.timeoutMs | not \"5000\"",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'places': {'key': 'x'}}            | places.key | unknown field",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'places': {'cacheTtlSeconds': -1}} | places.cacheTtlSeconds | not -1",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'places': {'maxInFlight': 0}}      | places.maxInFlight | not 0",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'places': {'queueTimeoutMs': '1'}} | places.queueTimeoutMs | not \"1\"",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'logFile': ''}            | logFile | non-empty string",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'logFile': []}            | logFile | non-empty string",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'logTraffic': 'yes'}      | logTraffic | must be true or false, not \"yes\"",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'admin': 12100}           | admin | must be an object",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'admin': {}}              | admin.port | missing",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'admin': {'port': 1}}     | admin.port | clashes with port",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'admin': {'prot': 2}}     | admin.prot | unknown field",
     })
-    void aBadFieldIsNamedWithItsFile(String json, String field) {
-        ConfigException e = assertThrows(ConfigException.class, () -> member(json));
+    void aBadFieldIsNamedWithItsFile(String json, String field, String problem) {
+        ConfigException e = assertThrows(ConfigException.class, () -> member(json.replace('\'', '"')));
         assertTrue(e.getMessage().startsWith(FILE + ": " + field + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains(problem), e.getMessage());
     }
 
     @Test
-    void aHerdFileNamesTheMemberByItsIndex() {
-        ConfigException e = assertThrows(ConfigException.class, () -> HerdConfigParser.parse(FILE, new JsonObject(
-                "{\"servers\": [{\"name\": \"A\", \"port\": 1, \"neighbours\": {}},"
-                        + " {\"name\": \"B\", \"port\": 2, \"neighbours\": {\"C\": \"nowhere\"}}]}")));
-        assertTrue(e.getMessage().startsWith(FILE + ": servers[1].neighbours.C: "), e.getMessage());
+    void anUnknownFieldIsRefusedWithTheKnownOnes() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> member("{\"name\": \"A\", \"port\": 1, \"neighbours\": {}, \"logfile\": \"x\"}"));
+        assertEquals(FILE + ": logfile: unknown field (known: [admin, host, logFile, logTraffic, name, neighbours, places, port])",
+                e.getMessage());
     }
 
     @Test
-    void aHerdFileRefusesTwinNamesAndPorts() {
-        String twinNames = "{\"servers\": [{\"name\": \"A\", \"port\": 1, \"neighbours\": {}},"
-                + " {\"name\": \"A\", \"port\": 2, \"neighbours\": {}}]}";
-        String twinPorts = "{\"servers\": [{\"name\": \"A\", \"port\": 1, \"neighbours\": {}},"
-                + " {\"name\": \"B\", \"port\": 1, \"neighbours\": {}}]}";
-        assertTrue(assertThrows(ConfigException.class, () -> HerdConfigParser.parse(FILE, new JsonObject(twinNames)))
-                .getMessage().startsWith(FILE + ": servers[1].name: "));
-        assertTrue(assertThrows(ConfigException.class, () -> HerdConfigParser.parse(FILE, new JsonObject(twinPorts)))
-                .getMessage().startsWith(FILE + ": servers[1].port: "));
-        assertTrue(assertThrows(ConfigException.class, () -> HerdConfigParser.parse(FILE, new JsonObject("{\"servers\": []}")))
-                .getMessage().startsWith(FILE + ": servers: "));
-    }
-
-    @Test
-    void theShippedFilesHoldTheStandardHerd() throws IOException {
-        Map<String, Set<String>> standard = Map.of(
-                "Bailey", Set.of("Bona", "Campbell"),
-                "Bona", Set.of("Bailey", "Campbell", "Clark"),
-                "Campbell", Set.of("Bailey", "Bona", "Jaquez"),
-                "Clark", Set.of("Bona", "Jaquez"),
-                "Jaquez", Set.of("Campbell", "Clark"));
-        Map<String, Integer> ports = Map.of("Bailey", 12000, "Bona", 12001, "Campbell", 12002, "Clark", 12003, "Jaquez", 12004);
-
-        HerdConfig herd = parseFile(Path.of("conf/herd.json"));
-        Map<String, Set<String>> topology = new TreeMap<>();
-        for (MemberConfig member : herd.members()) {
-            topology.put(member.name(), new TreeSet<>(member.neighbours().keySet()));
-            assertEquals(ports.get(member.name()), member.port());
-            member.neighbours().forEach((name, address) ->
-                    assertEquals(new PeerAddress("localhost", ports.get(name)), address));
-            assertEquals(member, parseFile(Path.of("conf", member.name() + ".json")).members().get(0));
-        }
-        assertEquals(new TreeMap<>(standard), topology);
-    }
-
-    private static HerdConfig parseFile(Path file) throws IOException {
-        return HerdConfigParser.parse(file.toString(), new JsonObject(Files.readString(file)));
+    void aNullUrlMeansTheProvidersOwnEndpoint() {
+        MemberConfig config = member("{\"name\": \"A\", \"port\": 1, \"neighbours\": {},"
+                + " \"places\": {\"provider\": \"offline\", \"url\": null}}");
+        assertEquals(new PlacesConfig("offline", null, 5000), config.places());
     }
 }

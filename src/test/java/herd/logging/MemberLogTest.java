@@ -1,32 +1,106 @@
 package herd.logging;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 
 class MemberLogTest {
 
+    /** "2026-11-25 03:00:17.934 DEBUG [main] line one" */
+    private static final Pattern LINE =
+            Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} DEBUG \\[[^]]+] line one");
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void closeAll() {
+        MemberLog.close("Alpha");
+        MemberLog.close("Beta");
+    }
+
     @Test
-    void eachMemberWritesItsOwnFileAndCanReopenIt(@TempDir Path dir) throws IOException {
+    void writesDebugLinesWithTimeLevelAndThreadIntoANewDirectory() throws IOException {
+        Path file = dir.resolve("logs/deeper/Alpha.log");
+        Logger log = MemberLog.open("Alpha", file.toString());
+        log.debug("line one");
+        MemberLog.close("Alpha");
+
+        assertEquals("herd.member.Alpha", log.getName());
+        assertTrue(log.isDebugEnabled());
+        String text = Files.readString(file);
+        assertTrue(LINE.matcher(text).find(), text);
+    }
+
+    @Test
+    void reopensAfterCloseAndWritesNothingWhileClosed() throws IOException {
         Path first = dir.resolve("a/Alpha.log");
         Path second = dir.resolve("b/Alpha.log");
         Logger log = MemberLog.open("Alpha", first.toString());
         log.debug("line one");
         MemberLog.close("Alpha");
         log.debug("while closed");
-
         MemberLog.open("Alpha", second.toString()).debug("line two");
         MemberLog.close("Alpha");
 
         String firstText = Files.readString(first);
-        assertTrue(firstText.contains("DEBUG") && firstText.contains("line one"), firstText);
+        assertTrue(firstText.contains("line one"), firstText);
         assertFalse(firstText.contains("while closed"), firstText);
+        assertFalse(firstText.contains("line two"), firstText);
         assertTrue(Files.readString(second).contains("line two"));
+    }
+
+    @Test
+    void withoutTrafficOnlyInfoAndAboveReachTheFile() throws IOException {
+        Path file = dir.resolve("Alpha.log");
+        Logger log = MemberLog.open("Alpha", file.toString(), false);
+        log.debug("a line in");
+        log.info("a link opened");
+        MemberLog.close("Alpha");
+
+        String text = Files.readString(file);
+        assertFalse(text.contains("a line in"), text);
+        assertTrue(text.contains("INFO") && text.contains("a link opened"), text);
+    }
+
+    @Test
+    void membersKeepTheirOwnFiles() throws IOException {
+        Path alpha = dir.resolve("Alpha.log");
+        Path beta = dir.resolve("Beta.log");
+        MemberLog.open("Alpha", alpha.toString()).info("from alpha");
+        MemberLog.open("Beta", beta.toString()).info("from beta");
+        MemberLog.close("Alpha");
+        MemberLog.open("Alpha", alpha.toString()).info("alpha again");
+        MemberLog.close("Alpha");
+        MemberLog.close("Beta");
+
+        assertEquals(2, Files.readAllLines(alpha).size());
+        assertEquals(1, Files.readAllLines(beta).size());
+        assertTrue(Files.readString(beta).contains("from beta"));
+    }
+
+    @Test
+    void twoMembersCannotShareAFile() {
+        Path shared = dir.resolve("shared.log");
+        MemberLog.open("Alpha", shared.toString());
+        assertThrows(IllegalStateException.class, () -> MemberLog.open("Beta", shared.toString()));
+    }
+
+    @Test
+    void anUncreatableDirectoryIsReported() throws IOException {
+        Path notADirectory = Files.writeString(dir.resolve("plain"), "x");
+        assertThrows(UncheckedIOException.class,
+                () -> MemberLog.open("Alpha", notADirectory.resolve("Alpha.log").toString()));
     }
 }

@@ -47,7 +47,7 @@ public final class TestHerd implements AutoCloseable {
             Map<String, PeerAddress> neighbours = new LinkedHashMap<>();
             member.neighbours().keySet().forEach(name -> neighbours.put(name, new PeerAddress("127.0.0.1", ports.get(name))));
             herd.configs.put(member.name(), new MemberConfig(member.name(), "127.0.0.1", ports.get(member.name()),
-                    neighbours, places, logDir.resolve(member.name() + ".log").toString()));
+                    neighbours, places, logDir.resolve(member.name() + ".log").toString(), null, true));
         }
         return herd;
     }

@@ -1,0 +1,185 @@
+package herd.config;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Validates one member object (PROTOCOL.md §8); every error names the file and the field. */
+final class MemberConfigParser {
+
+    static final Set<String> MEMBER_FIELDS =
+            Set.of("name", "host", "port", "neighbours", "places", "logFile", "logTraffic", "admin");
+    static final Set<String> ADMIN_FIELDS = Set.of("host", "port");
+    static final Set<String> PLACES_FIELDS =
+            Set.of("provider", "url", "timeoutMs", "cacheTtlSeconds", "maxInFlight", "queueTimeoutMs");
+    static final Set<String> PROVIDERS = Set.of("google", "google-legacy", "offline", "auto");
+    /** Names travel as one word of a protocol line: printable ASCII, no white space. */
+    private static final Pattern NAME = Pattern.compile("[!-~]+");
+    private static final Pattern ADDRESS = Pattern.compile("(?:\\[([0-9A-Fa-f:.]+)]|([A-Za-z0-9.-]+)):([0-9]{1,5})");
+
+    private MemberConfigParser() {
+    }
+
+    static MemberConfig parse(ConfigSource source, JsonObject json) {
+        refuseUnknownFields(source, "", json, MEMBER_FIELDS);
+        String name = requiredName(source, json);
+        return new MemberConfig(name,
+                optionalString(source, "", json, "host", "0.0.0.0"),
+                requiredPort(source, "port", json.getValue("port")),
+                neighbours(source, name, json.getValue("neighbours")),
+                places(source, json.getValue("places")),
+                logFile(source, json, name),
+                admin(source, json.getValue("admin")),
+                logTraffic(source, json.getValue("logTraffic")));
+    }
+
+    private static String requiredName(ConfigSource source, JsonObject json) {
+        Object name = json.getValue("name");
+        if (name == null) {
+            throw source.problem("name", "missing (a non-empty string is required)");
+        }
+        if (!(name instanceof String text) || !NAME.matcher(text).matches()) {
+            throw source.problem("name", "must be a non-empty string of printable ASCII without spaces, not "
+                    + quoted(name));
+        }
+        return text;
+    }
+
+    private static Map<String, PeerAddress> neighbours(ConfigSource source, String self, Object value) {
+        if (value == null) {
+            throw source.problem("neighbours", "missing (an object of neighbour name to \"host:port\"; {} for none)");
+        }
+        if (!(value instanceof JsonObject json)) {
+            throw source.problem("neighbours", "must be an object of neighbour name to \"host:port\", not "
+                    + quoted(value));
+        }
+        Map<String, PeerAddress> neighbours = new LinkedHashMap<>();
+        for (String name : json.fieldNames()) {
+            String field = "neighbours." + name;
+            if (name.equals(self)) {
+                throw source.problem(field, "a member cannot be its own neighbour");
+            }
+            if (!NAME.matcher(name).matches()) {
+                throw source.problem(field, "a neighbour name must be printable ASCII without spaces");
+            }
+            neighbours.put(name, address(source, field, json.getValue(name)));
+        }
+        return neighbours;
+    }
+
+    private static PeerAddress address(ConfigSource source, String field, Object value) {
+        Matcher m = value instanceof String text ? ADDRESS.matcher(text) : null;
+        if (m == null || !m.matches()) {
+            throw source.problem(field, "malformed address " + quoted(value) + " (expected host:port or [v6]:port)");
+        }
+        int port = Integer.parseInt(m.group(3));
+        if (port < 1 || port > 65535) {
+            throw source.problem(field, "port " + port + " is not from 1 to 65535");
+        }
+        return new PeerAddress(m.group(1) != null ? m.group(1) : m.group(2), port);
+    }
+
+    private static PlacesConfig places(ConfigSource source, Object value) {
+        if (value == null) {
+            return new PlacesConfig("auto", null, PlacesConfig.DEFAULT_TIMEOUT_MS);
+        }
+        if (!(value instanceof JsonObject json)) {
+            throw source.problem("places", "must be an object, not " + quoted(value));
+        }
+        refuseUnknownFields(source, "places.", json, PLACES_FIELDS);
+        String provider = optionalString(source, "places.", json, "provider", "auto");
+        if (!PROVIDERS.contains(provider)) {
+            throw source.problem("places.provider",
+                    "unknown provider \"" + provider + "\" (one of " + new TreeSet<>(PROVIDERS) + ")");
+        }
+        return new PlacesConfig(provider, optionalString(source, "places.", json, "url", null),
+                integer(source, "places.timeoutMs", json.getValue("timeoutMs", PlacesConfig.DEFAULT_TIMEOUT_MS),
+                        1, Integer.MAX_VALUE),
+                integer(source, "places.cacheTtlSeconds",
+                        json.getValue("cacheTtlSeconds", PlacesConfig.DEFAULT_CACHE_TTL_SECONDS), 0, Integer.MAX_VALUE),
+                (int) integer(source, "places.maxInFlight",
+                        json.getValue("maxInFlight", PlacesConfig.DEFAULT_MAX_IN_FLIGHT), 1, 100_000),
+                integer(source, "places.queueTimeoutMs",
+                        json.getValue("queueTimeoutMs", PlacesConfig.DEFAULT_QUEUE_TIMEOUT_MS), 0, Integer.MAX_VALUE));
+    }
+
+    private static AdminConfig admin(ConfigSource source, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonObject json)) {
+            throw source.problem("admin", "must be an object, not " + quoted(value));
+        }
+        refuseUnknownFields(source, "admin.", json, ADMIN_FIELDS);
+        return new AdminConfig(optionalString(source, "admin.", json, "host", AdminConfig.DEFAULT_HOST),
+                requiredPort(source, "admin.port", json.getValue("port")));
+    }
+
+    private static String logFile(ConfigSource source, JsonObject json, String name) {
+        String logFile = optionalString(source, "", json, "logFile", "logs/" + name + ".log");
+        try {
+            Path.of(logFile);
+        } catch (InvalidPathException e) {
+            throw source.problem("logFile", "not a usable file path: " + e.getReason());
+        }
+        return logFile;
+    }
+
+    private static int requiredPort(ConfigSource source, String field, Object value) {
+        if (value == null) {
+            throw source.problem(field, "missing (a TCP port, 1 to 65535, is required)");
+        }
+        return (int) integer(source, field, value, 1, 65535);
+    }
+
+    /** On unless turned off: PROTOCOL.md §9 asks for every line in and out; a load test may not want them. */
+    private static boolean logTraffic(ConfigSource source, Object value) {
+        if (value == null) {
+            return true;
+        }
+        if (!(value instanceof Boolean on)) {
+            throw source.problem("logTraffic", "must be true or false, not " + quoted(value));
+        }
+        return on;
+    }
+
+    /** A JSON integer within [min, max]; strings and fractions are refused rather than converted. */
+    private static long integer(ConfigSource source, String field, Object value, long min, long max) {
+        if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < min
+                || ((Number) value).longValue() > max) {
+            throw source.problem(field, "must be an integer from " + min + " to " + max + ", not " + quoted(value));
+        }
+        return ((Number) value).longValue();
+    }
+
+    private static String optionalString(ConfigSource source, String prefix, JsonObject json, String field,
+                                         String fallback) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof String text) || text.isBlank()) {
+            throw source.problem(prefix + field, "must be a non-empty string, not " + quoted(value));
+        }
+        return text;
+    }
+
+    /** A misspelt optional field would otherwise be ignored silently and its default used. */
+    private static void refuseUnknownFields(ConfigSource source, String prefix, JsonObject json, Set<String> known) {
+        for (String field : json.fieldNames()) {
+            if (!known.contains(field)) {
+                throw source.problem(prefix + field, "unknown field (known: " + new TreeSet<>(known) + ")");
+            }
+        }
+    }
+
+    private static String quoted(Object value) {
+        return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+    }
+}
