@@ -1,5 +1,6 @@
 package herd.member;
 
+import herd.admin.AdminServer;
 import herd.config.ConfigSource;
 import herd.config.MemberConfig;
 import herd.core.LocationTable;
@@ -22,15 +23,17 @@ public final class Member {
     private final PeerMesh mesh;
     private final PlacesProvider places;
     private final ProtocolServer server;
+    private final AdminServer admin;
     private final Logger log;
 
     private Member(MemberConfig config, LocationTable table, PeerMesh mesh, PlacesProvider places,
-                   ProtocolServer server, Logger log) {
+                   ProtocolServer server, AdminServer admin, Logger log) {
         this.config = config;
         this.table = table;
         this.mesh = mesh;
         this.places = places;
         this.server = server;
+        this.admin = admin;
         this.log = log;
     }
 
@@ -40,25 +43,40 @@ public final class Member {
      * @param apiKey the Places API key, or null
      */
     public static Future<Member> start(Vertx vertx, MemberConfig config, ConfigSource source, String apiKey) {
-        Logger log = MemberLog.open(config.name(), config.logFile());
+        Logger log = MemberLog.open(config.name(), config.logFile(), config.logTraffic());
         LocationTable table = new LocationTable();
-        PeerMesh mesh = new PeerMesh(vertx, config.name(), config.neighbours(), table, log);
+        Clock clock = Clock.systemUTC();
+        PeerMesh mesh = new PeerMesh(vertx, config.name(), config.neighbours(), table, clock, log);
         PlacesProvider places = PlacesProviders.create(vertx, config.places(), apiKey, log);
-        Responder responder = new Responder(config.name(), table, places, report -> mesh.offer(report, null),
-                Clock.systemUTC());
-        return ProtocolServer.listen(vertx, config.host(), config.port(), responder, mesh, log)
-                .recover(failure -> {
+        Responder responder = new Responder(config.name(), table, places, report -> mesh.offer(report, null), clock);
+        Future<ProtocolServer> listening = ProtocolServer.listen(vertx, config.host(), config.port(), responder, mesh, log)
+                .recover(failure -> Future.failedFuture(bindProblem(failure, source, "port", config.host(), config.port())));
+        Future<AdminServer> admin = listening.compose(server -> startAdmin(vertx, config, source, table, mesh)
+                .recover(failure -> server.close().compose(closed -> Future.failedFuture(failure))));
+        return admin
+                .onFailure(failure -> {
+                    places.close();
                     MemberLog.close(config.name());
-                    return Future.failedFuture(failure instanceof BindException
-                            ? source.problem("port", config.port() + " on " + config.host() + " is already in use")
-                            : failure);
                 })
-                .map(server -> {
+                .map(adminServer -> {
                     mesh.start();
-                    log.info("{} listening on {}:{}, neighbours {}", config.name(), config.host(), server.port(),
-                            config.neighbours().keySet());
-                    return new Member(config, table, mesh, places, server, log);
+                    log.info("{} listening on {}:{}, neighbours {}{}", config.name(), config.host(), listening.result().port(),
+                            config.neighbours().keySet(), config.admin() == null ? "" : ", admin on " + config.admin().port());
+                    return new Member(config, table, mesh, places, listening.result(), adminServer, log);
                 });
+    }
+
+    private static Future<AdminServer> startAdmin(Vertx vertx, MemberConfig config, ConfigSource source,
+                                                  LocationTable table, PeerMesh mesh) {
+        if (config.admin() == null) {
+            return Future.succeededFuture();
+        }
+        return AdminServer.listen(vertx, config.admin(), config.name(), table, mesh).recover(failure -> Future.failedFuture(
+                bindProblem(failure, source, "admin.port", config.admin().host(), config.admin().port())));
+    }
+
+    private static Throwable bindProblem(Throwable failure, ConfigSource source, String field, String host, int port) {
+        return failure instanceof BindException ? source.problem(field, port + " on " + host + " is already in use") : failure;
     }
 
     public String name() {
@@ -78,7 +96,8 @@ public final class Member {
     }
 
     public Future<Void> stop() {
-        return Future.join(server.close(), mesh.close(), places.close())
+        return Future.join(server.close(), mesh.close(), places.close(),
+                        admin == null ? Future.succeededFuture() : admin.close())
                 .onComplete(done -> {
                     log.info("{} stopped", config.name());
                     MemberLog.close(config.name());

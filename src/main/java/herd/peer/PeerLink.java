@@ -4,6 +4,7 @@ import herd.config.PeerAddress;
 import herd.protocol.LineFramer;
 import herd.protocol.PeerWire;
 import herd.protocol.Reply;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -29,6 +30,8 @@ final class PeerLink {
     private final PeerAddress address;
     private final Logger log;
     private final ReconnectDelay delay = new ReconnectDelay();
+    private final Context context;
+    private Buffer batch;
     private NetSocket socket;
     private volatile boolean up;
     private boolean closed;
@@ -43,6 +46,7 @@ final class PeerLink {
         this.neighbour = neighbour;
         this.address = address;
         this.log = log;
+        this.context = vertx.getOrCreateContext();
     }
 
     String neighbour() {
@@ -57,12 +61,27 @@ final class PeerLink {
         dial();
     }
 
-    /** Sends one line if the link is up; while it is down the update is not sent. */
+    /**
+     * Sends one line if the link is up; while it is down the update is not sent. Lines sent in
+     * one event-loop turn go out in one write, at the end of the turn.
+     */
     void send(String line) {
-        if (up) {
-            socket.write(Buffer.buffer((line + '\n').getBytes(StandardCharsets.ISO_8859_1)));
-        } else {
+        if (!up) {
             log.debug("link to {} is down: not sent: {}", neighbour, Reply.readable(line));
+            return;
+        }
+        if (batch == null) {
+            batch = Buffer.buffer();
+            context.runOnContext(v -> flush());
+        }
+        batch.appendBytes((line + '\n').getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private void flush() {
+        Buffer lines = batch;
+        batch = null;
+        if (up) {
+            socket.write(lines);
         }
     }
 

@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +36,13 @@ public final class PeerMesh implements PeerAcceptor {
     private final Logger log;
     private final NetClient client; // a field: Vert.x closes a client nothing refers to
     private final Map<String, PeerLink> links;
+    private final PropagationLatency propagation = new PropagationLatency();
+    private final Clock clock;
 
-    public PeerMesh(Vertx vertx, String self, Map<String, PeerAddress> neighbours, LocationTable table, Logger log) {
+    public PeerMesh(Vertx vertx, String self, Map<String, PeerAddress> neighbours, LocationTable table, Clock clock,
+                    Logger log) {
         this.self = self;
+        this.clock = clock;
         this.table = table;
         this.log = log;
         this.client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(2000));
@@ -55,6 +60,9 @@ public final class PeerMesh implements PeerAcceptor {
         if (!table.offer(report)) {
             return;
         }
+        if (from != null) {
+            propagation.applied(report, clock.instant());
+        }
         String line = report.atLine();
         for (PeerLink link : links.values()) {
             if (!link.neighbour().equals(from)) {
@@ -71,6 +79,10 @@ public final class PeerMesh implements PeerAcceptor {
         socket.write(PeerWire.hello(self) + '\n');
         log.info("{} link from {} accepted", connectionId, name);
         return Optional.of(new InboundPeer(this, name, socket, connectionId, log));
+    }
+
+    public PropagationLatency propagation() {
+        return propagation;
     }
 
     public Set<String> neighbours() {

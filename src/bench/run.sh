@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# The herd's benchmark: builds the jar, starts the standard five-member herd as five
+# processes on loopback (offline places, admin ports 12100-12104), runs a fixed set of
+# scenarios with herd-bench and prints one table. Bounded: each scenario runs seconds.
+#   bash src/bench/run.sh            (DURATION=10 by default; SKIP_BUILD=1 to reuse the jar)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+JAR=$ROOT/target/herd-fat.jar
+DURATION=${DURATION:-10}
+MEMBER_HEAP=${MEMBER_HEAP:-256m}
+WORK=$(mktemp -d /tmp/herd-bench.XXXXXX)
+PIDS=()
+
+[ "${SKIP_BUILD:-0}" = 1 ] || mvn -q -B package -DskipTests
+cp -r conf "$WORK/conf"
+cd "$WORK"
+ulimit -n 200000 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+
+stop_herd() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  PIDS=()
+}
+trap 'stop_herd; rm -rf "$WORK"' EXIT
+
+start_herd() {
+  for member in Bailey Bona Campbell Clark Jaquez; do
+    env -u PLACES_API_KEY java -Xms"$MEMBER_HEAP" -Xmx"$MEMBER_HEAP" -jar "$JAR" -conf "conf/$member.json" \
+      > "$WORK/$member.out" 2>&1 &
+    PIDS+=($!)
+  done
+  for port in 12100 12101 12102 12103 12104; do
+    for _ in $(seq 100); do
+      status=$(curl -s "http://127.0.0.1:$port/status" || true)
+      if [ -n "$status" ] && ! grep -q '"down"' <<<"$status"; then break; fi
+      sleep 0.2
+    done
+  done
+}
+
+bench() { # name, herd-bench options...
+  local name=$1; shift
+  echo "== $name: herd-bench $*" >&2
+  java -cp "$JAR" herd.loadgen.HerdBench --herd conf/herd.json -d "$DURATION" --json "$WORK/$name.json" "$@" >&2 || true
+}
+
+field() { # file, jq-like path of a JSON number
+  python3 -c "import json,sys; d=json.load(open(sys.argv[1])); [d:=d[k] for k in sys.argv[2].split('.')]; print(d)" "$@"
+}
+
+heap_after_gc_mb() { # pid: used heap after a full GC, in MB
+  jcmd "$1" GC.run > /dev/null
+  jcmd "$1" GC.heap_info | python3 -c "
+import re,sys
+text=sys.stdin.read()
+m=re.search(r'used (\d+)K', text)
+print(round(int(m.group(1))/1024, 1))"
+}
+
+start_herd
+
+# (a) IAMAT throughput at max rate, 100 connections, closed loop.
+bench a-max -c 100 -p 16
+MAX=$(field "$WORK/a-max.json" repliesPerSecond)
+
+# (b) latency and propagation at 50% of that rate, open loop.
+bench b-half -c 100 -r "$((MAX / 2))"
+
+# (c) 10,000 idle connections per member, plus load at 50%.
+bench c-idle -c 100 -r "$((MAX / 2))" --idle 10000
+
+# (e) pipelined: 1,000 commands per write into one member.
+bench e-pipelined -c 4 -p 1000 --members Clark
+
+# (d) 1,000,000 distinct clients: heap per member after a full GC.
+bench d-clients -c 100 -p 64 --clients 1000000 -d 20
+HEAPS=""
+for pid in "${PIDS[@]}"; do HEAPS="$HEAPS $(heap_after_gc_mb "$pid")"; done
+CLIENTS=$(curl -s http://127.0.0.1:12100/status | python3 -c "import json,sys; print(json.load(sys.stdin)['clients'])")
+stop_herd
+
+# (f) the reference: redis-benchmark GEOADD with the same connection count.
+REDIS=""
+if command -v redis-server > /dev/null && command -v redis-benchmark > /dev/null; then
+  redis-server --port 16379 --save '' --appendonly no --daemonize yes --pidfile "$WORK/redis.pid" > /dev/null
+  sleep 0.5
+  REDIS=$(redis-benchmark -p 16379 -c 100 -n 2000000 -P 16 -r 1000000 -q GEOADD herd -118.44 34.06 __rand_int__ \
+    | grep -oE '[0-9.]+ requests per second' | grep -oE '^[0-9.]+' | head -1)
+  kill "$(cat "$WORK/redis.pid")"
+fi
+
+printf '\nherd benchmark, %s, %s, %s cores\n' "$(date -u +%Y-%m-%d)" "$(uname -m)" "$(nproc)"
+printf '%-52s %s\n' "scenario" "result"
+printf '%-52s %s\n' "(a) IAMAT max, 100 connections, 16 per write" \
+  "$(field "$WORK/a-max.json" repliesPerSecond)/s, reply p99 $(field "$WORK/a-max.json" replyLatencyMs.p99) ms"
+printf '%-52s %s\n' "(b) IAMAT at 50% of (a), open loop" \
+  "$(field "$WORK/b-half.json" repliesPerSecond)/s, reply p99 $(field "$WORK/b-half.json" replyLatencyMs.p99) ms"
+for m in Bailey Bona Campbell Clark Jaquez; do
+  printf '%-52s %s\n' "    propagation to $m" \
+    "p50 $(field "$WORK/b-half.json" propagationMs.$m.p50) ms, p99 $(field "$WORK/b-half.json" propagationMs.$m.p99) ms, max $(field "$WORK/b-half.json" propagationMs.$m.max) ms"
+done
+printf '%-52s %s\n' "(c) 10,000 idle connections per member + (b)" \
+  "$(field "$WORK/c-idle.json" idleConnections) idle, $(field "$WORK/c-idle.json" connectFailures) connect failures, reply p99 $(field "$WORK/c-idle.json" replyLatencyMs.p99) ms"
+printf '%-52s %s\n' "(d) distinct clients, heap after full GC (MB)" "$CLIENTS clients; heap per member:$HEAPS (max heap $MEMBER_HEAP)"
+printf '%-52s %s\n' "(e) pipelined, 1,000 per write, into Clark" \
+  "$(field "$WORK/e-pipelined.json" repliesPerSecond)/s, reply p99 $(field "$WORK/e-pipelined.json" replyLatencyMs.p99) ms"
+if [ -n "$REDIS" ]; then
+  printf '%-52s %s\n' "(f) redis-benchmark GEOADD, 100 connections, -P 16" \
+    "$REDIS/s; (a)/(f) = $(python3 -c "print(round($MAX/$REDIS, 2))")"
+else
+  printf '%-52s %s\n' "(f) redis-benchmark GEOADD" "skipped: apt-get install redis-server"
+fi

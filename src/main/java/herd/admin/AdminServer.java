@@ -1,0 +1,71 @@
+package herd.admin;
+
+import herd.config.AdminConfig;
+import herd.core.LocationTable;
+import herd.peer.PeerMesh;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Base64;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A member's HTTP admin endpoint, on its own port: {@code GET /status} (the member, its
+ * table size, its links, how fast updates reach it) and {@code DELETE /propagation} (start
+ * the propagation figures afresh, as a benchmark does before a run). Served on the member's
+ * event loop, so it reads the member's state without locks.
+ */
+public final class AdminServer {
+
+    private final HttpServer server;
+
+    private AdminServer(HttpServer server) {
+        this.server = server;
+    }
+
+    public static Future<AdminServer> listen(Vertx vertx, AdminConfig config, String name, LocationTable table,
+                                             PeerMesh mesh) {
+        Router router = Router.router(vertx);
+        router.get("/status").handler(ctx -> ctx.json(status(name, table, mesh)));
+        router.delete("/propagation").handler(ctx -> {
+            mesh.propagation().reset();
+            ctx.response().setStatusCode(204).end();
+        });
+        HttpServer server = vertx.createHttpServer().requestHandler(router);
+        return server.listen(config.port(), config.host()).map(listening -> new AdminServer(server));
+    }
+
+    static JsonObject status(String name, LocationTable table, PeerMesh mesh) {
+        JsonObject links = new JsonObject();
+        mesh.neighbours().forEach(neighbour -> links.put(neighbour, mesh.linksUp().contains(neighbour) ? "up" : "down"));
+        return new JsonObject()
+                .put("name", name)
+                .put("clients", table.size())
+                .put("links", links)
+                .put("propagation", propagation(mesh.propagation().snapshot()));
+    }
+
+    /** Summary figures, and the whole histogram (HdrHistogram's compressed form, base64) for merging. */
+    private static JsonObject propagation(Histogram micros) {
+        ByteBuffer encoded = ByteBuffer.allocate(micros.getNeededByteBufferCapacity());
+        int length = micros.encodeIntoCompressedByteBuffer(encoded);
+        return new JsonObject()
+                .put("count", micros.getTotalCount())
+                .put("p50Micros", micros.getValueAtPercentile(50))
+                .put("p99Micros", micros.getValueAtPercentile(99))
+                .put("maxMicros", micros.getMaxValue())
+                .put("histogram", Base64.getEncoder().encodeToString(Arrays.copyOf(encoded.array(), length)));
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public Future<Void> close() {
+        return server.close();
+    }
+}

@@ -1,0 +1,216 @@
+package herd.loadgen;
+
+import herd.config.HerdConfig;
+import herd.config.HerdConfigParser;
+import herd.config.MemberConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.client.WebClient;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * herd-bench: drives a running herd from its herd file and reports throughput, reply latency
+ * and propagation latency (read from each member's admin endpoint). Loopback only.
+ */
+@Command(name = "herd-bench", mixinStandardHelpOptions = true,
+        description = "Load generator for a running herd: throughput, reply latency, propagation latency.")
+public final class HerdBench implements Callable<Integer> {
+
+    @Option(names = "--herd", description = "herd file listing the members (default: ${DEFAULT-VALUE})")
+    Path herdFile = Path.of("conf/herd.json");
+
+    @Option(names = {"-c", "--connections"}, description = "load connections, spread over all members (default: ${DEFAULT-VALUE})")
+    int connections = 100;
+
+    @Option(names = {"-r", "--rate"}, description = "open loop: commands per second over all connections; 0 = closed loop, as fast as replies come (default: ${DEFAULT-VALUE})")
+    double rate = 0;
+
+    @Option(names = {"-p", "--pipeline"}, description = "closed loop: commands written at once per connection, the next write once all are answered (default: ${DEFAULT-VALUE})")
+    int pipeline = 1;
+
+    @Option(names = {"-d", "--duration"}, description = "seconds measured (default: ${DEFAULT-VALUE})")
+    int duration = 10;
+
+    @Option(names = {"-w", "--warmup"}, description = "seconds of load before measuring (default: ${DEFAULT-VALUE})")
+    int warmup = 3;
+
+    @Option(names = "--whatsat", description = "share of commands that are WHATSAT, 0 to 1 (default: ${DEFAULT-VALUE})")
+    double whatsatShare = 0;
+
+    @Option(names = "--clients", description = "distinct client IDs in IAMATs (default: ${DEFAULT-VALUE})")
+    int clients = 100_000;
+
+    @Option(names = "--idle", description = "idle connections to open per member beside the load (default: ${DEFAULT-VALUE})")
+    int idlePerMember = 0;
+
+    @Option(names = "--members", split = ",", description = "only load these members (default: all)")
+    List<String> onlyMembers = List.of();
+
+    @Option(names = "--event-loops", description = "event loops of the load generator (default: ${DEFAULT-VALUE})")
+    int eventLoops = 2;
+
+    @Option(names = "--json", description = "also write the results to this file as JSON")
+    Path jsonFile;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new HerdBench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        HerdConfig herd = HerdConfigParser.parse(herdFile.toString(), new JsonObject(Files.readString(herdFile)));
+        List<MemberConfig> members = herd.members().stream()
+                .filter(m -> onlyMembers.isEmpty() || onlyMembers.contains(m.name())).toList();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
+        try {
+            return run(vertx, herd.members(), members);
+        } finally {
+            vertx.close().await();
+        }
+    }
+
+    private int run(Vertx vertx, List<MemberConfig> herd, List<MemberConfig> loaded) throws IOException {
+        LoadStats stats = new LoadStats();
+        Workload workload = new Workload(clients, whatsatShare);
+        WebClient admin = WebClient.create(vertx);
+        if (whatsatShare > 0) {
+            seed(vertx, loaded.get(0), stats);
+        }
+        List<LoadVerticle> loops = new ArrayList<>();
+        for (int loop = 0; loop < eventLoops; loop++) {
+            List<SocketAddress> targets = new ArrayList<>();
+            for (int i = loop; i < connections; i += eventLoops) {
+                targets.add(address(loaded.get(i % loaded.size())));
+            }
+            int idle = loop == 0 ? idlePerMember : 0;
+            LoadVerticle verticle = new LoadVerticle(targets, rate / connections, pipeline, idle, workload, stats);
+            vertx.deployVerticle(verticle).await();
+            loops.add(verticle);
+        }
+        System.out.printf("herd-bench: %d connections to %d members, %s, %s%s%n", connections, loaded.size(),
+                rate > 0 ? "open loop at " + (long) rate + " commands/s" : "closed loop, " + pipeline + " per write",
+                whatsatShare > 0 ? (int) (whatsatShare * 100) + "% WHATSAT" : "IAMAT only",
+                idlePerMember > 0 ? ", " + stats.idleOpen.sum() + " idle connections" : "");
+
+        loops.forEach(LoadVerticle::run);
+        progress(stats, warmup, "warm-up");
+        resetPropagation(admin, herd);
+        stats.interval();
+        stats.measuring = true;
+        long sentBefore = stats.sent.sum();
+        long repliesBefore = stats.replies.sum();
+        long started = System.nanoTime();
+        Histogram replies = progress(stats, duration, "measure");
+        double seconds = (System.nanoTime() - started) / 1e9;
+        stats.measuring = false;
+        long measuredReplies = stats.replies.sum() - repliesBefore;
+        long measuredSent = stats.sent.sum() - sentBefore;
+        loops.forEach(LoadVerticle::stopSending);
+        drain(stats);
+        Map<String, Histogram> propagation = propagation(admin, herd);
+
+        Results results = new Results(measuredSent / seconds, measuredReplies / seconds, replies, propagation,
+                stats.sent.sum() - stats.replies.sum(), stats.invalidReplies.sum(), stats.connectFailures.sum(),
+                stats.connectionsLost.sum(), stats.idleOpen.sum());
+        System.out.print(results.table());
+        if (jsonFile != null) {
+            Files.writeString(jsonFile, results.json().encodePrettily() + "\n");
+        }
+        return results.clean() ? 0 : 1;
+    }
+
+    /** IAMATs for the clients WHATSATs ask about, so that every member can answer them. */
+    private void seed(Vertx vertx, MemberConfig member, LoadStats stats) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < Workload.SEEDED_CLIENTS; i++) {
+            Workload.appendIamat(lines, Workload.seededClient(i), ThreadLocalRandom.current());
+        }
+        vertx.createNetClient().connect(address(member))
+                .compose(socket -> socket.write(lines.toString()).compose(v -> socket.end()))
+                .await();
+        progress(stats, 1, "seed");
+    }
+
+    private static SocketAddress address(MemberConfig member) {
+        String host = member.host().equals("0.0.0.0") || member.host().equals("::") ? "127.0.0.1" : member.host();
+        return SocketAddress.inetSocketAddress(member.port(), host);
+    }
+
+    /** Prints a line a second for {@code seconds}; returns the reply latencies recorded meanwhile. */
+    private static Histogram progress(LoadStats stats, int seconds, String phase) {
+        Histogram all = new Histogram(LoadStats.HIGHEST_MICROS, 3);
+        long lastReplies = stats.replies.sum();
+        for (int s = 1; s <= seconds; s++) {
+            sleepSeconds(1);
+            Histogram interval = stats.interval();
+            all.add(interval);
+            long replies = stats.replies.sum();
+            System.out.printf("  %-7s %3ds  replies %,11d  %,9d/s  p99 %8.2f ms  outstanding %,d%n", phase, s, replies,
+                    replies - lastReplies, interval.getValueAtPercentile(99) / 1000.0, stats.sent.sum() - replies);
+            lastReplies = replies;
+        }
+        return all;
+    }
+
+    private static void drain(LoadStats stats) {
+        for (int i = 0; i < 50 && stats.sent.sum() > stats.replies.sum(); i++) {
+            sleepMillis(100);
+        }
+    }
+
+    private static void resetPropagation(WebClient admin, List<MemberConfig> herd) {
+        List<Future<?>> resets = new ArrayList<>();
+        herd.stream().filter(m -> m.admin() != null)
+                .forEach(m -> resets.add(admin.delete(m.admin().port(), "127.0.0.1", "/propagation").send()));
+        Future.join(resets).otherwiseEmpty().await();
+    }
+
+    private static Map<String, Histogram> propagation(WebClient admin, List<MemberConfig> herd) {
+        Map<String, Histogram> byMember = new LinkedHashMap<>();
+        for (MemberConfig member : herd) {
+            if (member.admin() == null) {
+                continue;
+            }
+            JsonObject status = admin.get(member.admin().port(), "127.0.0.1", "/status").send()
+                    .map(response -> response.bodyAsJsonObject()).otherwiseEmpty().await();
+            if (status != null) {
+                byte[] encoded = Base64.getDecoder().decode(status.getJsonObject("propagation").getString("histogram"));
+                try {
+                    byMember.put(member.name(), Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(encoded), 0));
+                } catch (java.util.zip.DataFormatException e) {
+                    System.err.println("herd-bench: unreadable propagation figures from " + member.name());
+                }
+            }
+        }
+        return byMember;
+    }
+
+    private static void sleepSeconds(int seconds) {
+        sleepMillis(seconds * 1000L);
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package herd.loadgen;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/** What the connections measure, shared by all their event loops. */
+final class LoadStats {
+
+    static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(5);
+
+    final Recorder replyMicros = new Recorder(HIGHEST_MICROS, 3);
+    final LongAdder sent = new LongAdder();
+    final LongAdder replies = new LongAdder();
+    final LongAdder invalidReplies = new LongAdder();
+    final LongAdder connectFailures = new LongAdder();
+    final LongAdder connectionsLost = new LongAdder();
+    final LongAdder idleOpen = new LongAdder();
+    volatile boolean measuring;
+
+    void replied(long latencyNanos, boolean invalid) {
+        replies.increment();
+        if (invalid) {
+            invalidReplies.increment();
+        }
+        if (measuring) {
+            replyMicros.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, latencyNanos / 1000)));
+        }
+    }
+
+    Histogram interval() {
+        return replyMicros.getIntervalHistogram();
+    }
+}

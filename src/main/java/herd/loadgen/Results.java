@@ -1,0 +1,70 @@
+package herd.loadgen;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** One run's figures: as a table for people and as JSON for scripts. Latencies in microseconds. */
+record Results(double sentPerSecond, double repliesPerSecond, Histogram replyMicros,
+               Map<String, Histogram> propagationMicros, long unanswered, long invalidReplies,
+               long connectFailures, long connectionsLost, long idleConnections) {
+
+    boolean clean() {
+        return unanswered == 0 && invalidReplies == 0 && connectFailures == 0 && connectionsLost == 0;
+    }
+
+    String table() {
+        StringBuilder out = new StringBuilder("\n");
+        out.append(String.format("throughput          %,12.0f replies/s (%,.0f commands/s sent)%n", repliesPerSecond, sentPerSecond));
+        out.append(String.format("reply latency       p50 %8.2f ms   p99 %8.2f ms   p99.9 %8.2f ms   max %8.2f ms%n",
+                ms(replyMicros, 50), ms(replyMicros, 99), ms(replyMicros, 99.9), replyMicros.getMaxValue() / 1000.0));
+        propagationMicros.forEach((member, micros) -> out.append(String.format(
+                "propagation %-8s p50 %8.2f ms   p99 %8.2f ms   max %8.2f ms   (%,d updates)%n",
+                member, ms(micros, 50), ms(micros, 99), micros.getMaxValue() / 1000.0, micros.getTotalCount())));
+        Histogram worst = worstMember();
+        if (worst != null) {
+            out.append(String.format("propagation worst   p50 %8.2f ms   p99 %8.2f ms   max %8.2f ms%n",
+                    ms(worst, 50), ms(worst, 99), worst.getMaxValue() / 1000.0));
+        }
+        out.append(String.format("errors              unanswered %d, invalid replies %d, connect failures %d, connections lost %d%n",
+                unanswered, invalidReplies, connectFailures, connectionsLost));
+        if (idleConnections > 0) {
+            out.append(String.format("idle connections    %,d%n", idleConnections));
+        }
+        return out.toString();
+    }
+
+    /** The member updates took longest to reach (by p99): it bounds "applied at every member". */
+    private Histogram worstMember() {
+        return propagationMicros.values().stream().filter(h -> h.getTotalCount() > 0)
+                .max((a, b) -> Long.compare(a.getValueAtPercentile(99), b.getValueAtPercentile(99))).orElse(null);
+    }
+
+    JsonObject json() {
+        JsonObject propagation = new JsonObject();
+        propagationMicros.forEach((member, micros) -> propagation.put(member, summary(micros)));
+        return new JsonObject()
+                .put("repliesPerSecond", Math.round(repliesPerSecond))
+                .put("sentPerSecond", Math.round(sentPerSecond))
+                .put("replyLatencyMs", summary(replyMicros))
+                .put("propagationMs", propagation)
+                .put("unanswered", unanswered)
+                .put("invalidReplies", invalidReplies)
+                .put("connectFailures", connectFailures)
+                .put("connectionsLost", connectionsLost)
+                .put("idleConnections", idleConnections);
+    }
+
+    private static JsonObject summary(Histogram micros) {
+        return new JsonObject()
+                .put("count", micros.getTotalCount())
+                .put("p50", ms(micros, 50))
+                .put("p99", ms(micros, 99))
+                .put("p999", ms(micros, 99.9))
+                .put("max", micros.getMaxValue() / 1000.0);
+    }
+
+    private static double ms(Histogram micros, double percentile) {
+        return micros.getValueAtPercentile(percentile) / 1000.0;
+    }
+}

@@ -1,0 +1,35 @@
+package herd.peer;
+
+import herd.core.Report;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * How long updates took to get here from the member that accepted them: the origin received
+ * the IAMAT at the client's time plus the time difference it wrote, both in the update, so
+ * on machines whose clocks agree the delay is exact. Owned by the member's event loop.
+ */
+public final class PropagationLatency {
+
+    private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
+
+    private final Histogram micros = new Histogram(HIGHEST_MICROS, 3);
+
+    void applied(Report update, Instant now) {
+        BigDecimal receivedAtOrigin = update.time().value().add(new BigDecimal(update.timeDifference()));
+        BigDecimal nowSeconds = BigDecimal.valueOf(now.getEpochSecond()).add(BigDecimal.valueOf(now.getNano(), 9));
+        long delay = nowSeconds.subtract(receivedAtOrigin).movePointRight(6).longValue();
+        micros.recordValue(Math.max(0, Math.min(delay, HIGHEST_MICROS)));
+    }
+
+    /** A copy of the figures so far, in microseconds. */
+    public Histogram snapshot() {
+        return micros.copy();
+    }
+
+    public void reset() {
+        micros.reset();
+    }
+}
