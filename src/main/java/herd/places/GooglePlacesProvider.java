@@ -1,11 +1,11 @@
 package herd.places;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
 import org.slf4j.Logger;
 
@@ -24,50 +24,51 @@ final class GooglePlacesProvider extends HttpPlacesProvider {
     }
 
     @Override
-    Future<HttpResponse<Buffer>> send(WebClient client, String url, PlacesQuery query, String apiKey, long timeoutMs) {
+    HttpRequest<Buffer> request(WebClient client, String url, PlacesQuery query, String apiKey) {
+        return client.postAbs(url)
+                .putHeader("X-Goog-Api-Key", apiKey)
+                .putHeader("X-Goog-FieldMask", FIELD_MASK);
+    }
+
+    @Override
+    JsonObject body(PlacesQuery query) {
         JsonObject circle = new JsonObject()
                 .put("center", new JsonObject()
                         .put("latitude", query.latitude().doubleValue())
                         .put("longitude", query.longitude().doubleValue()))
                 .put("radius", query.radiusMetres().doubleValue());
-        return client.postAbs(url)
-                .putHeader("X-Goog-Api-Key", apiKey)
-                .putHeader("X-Goog-FieldMask", FIELD_MASK)
-                .timeout(timeoutMs)
-                .sendJsonObject(new JsonObject()
-                        .put("maxResultCount", PlacesQuery.MAX_RESULTS)
-                        .put("locationRestriction", new JsonObject().put("circle", circle)));
+        return new JsonObject()
+                .put("maxResultCount", PlacesQuery.MAX_RESULTS)
+                .put("locationRestriction", new JsonObject().put("circle", circle));
     }
 
+    /** Google answers no places with {@code {}}. */
     @Override
-    JsonObject translate(HttpResponse<Buffer> response) {
-        JsonObject body = response.bodyAsJsonObject();
-        if (response.statusCode() != 200) {
-            JsonObject error = body == null ? null : body.getJsonObject("error");
-            String message = error == null ? null : error.getString("message");
-            return PlacesResponses.failure(status(response.statusCode(), error == null ? null : error.getString("status")),
-                    "places provider answered HTTP " + response.statusCode() + (message == null ? "" : ": " + redact(message)));
-        }
-        JsonArray places = body == null ? null : body.getJsonArray("places");
+    JsonObject translate(JsonObject body) {
+        JsonArray places = body.getJsonArray("places", new JsonArray());
         JsonArray results = new JsonArray();
-        if (places != null) {
-            for (int i = 0; i < places.size(); i++) {
-                results.add(legacy(places.getJsonObject(i)));
+        for (int i = 0; i < places.size(); i++) {
+            JsonObject place = places.getJsonObject(i);
+            if (place == null) {
+                throw new DecodeException("a null place");
             }
+            results.add(legacy(place));
         }
         return PlacesResponses.results(results);
     }
 
     /** Google's error statuses, as the legacy API named them. */
-    static String status(int httpStatus, String googleStatus) {
-        if (httpStatus == 429 || "RESOURCE_EXHAUSTED".equals(googleStatus)) {
+    @Override
+    String failureStatus(int httpStatus, JsonObject error) {
+        String googleStatus = error == null || !(error.getValue("status") instanceof String s) ? "" : s;
+        if (httpStatus == 429 || googleStatus.equals("RESOURCE_EXHAUSTED")) {
             return PlacesResponses.OVER_QUERY_LIMIT;
         }
-        if (httpStatus == 401 || httpStatus == 403 || "PERMISSION_DENIED".equals(googleStatus)
-                || "UNAUTHENTICATED".equals(googleStatus)) {
+        if (httpStatus == 401 || httpStatus == 403 || googleStatus.equals("PERMISSION_DENIED")
+                || googleStatus.equals("UNAUTHENTICATED")) {
             return PlacesResponses.REQUEST_DENIED;
         }
-        if (httpStatus == 400 || "INVALID_ARGUMENT".equals(googleStatus)) {
+        if (httpStatus == 400 || googleStatus.equals("INVALID_ARGUMENT")) {
             return PlacesResponses.INVALID_REQUEST;
         }
         return PlacesResponses.UNKNOWN_ERROR;

@@ -5,8 +5,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 
@@ -35,18 +37,35 @@ abstract class HttpPlacesProvider implements PlacesProvider {
         this.log = log;
     }
 
-    /** Sends the provider's request to {@code url}, with the given time-out. */
-    abstract Future<HttpResponse<Buffer>> send(WebClient client, String url, PlacesQuery query, String apiKey,
-                                               long timeoutMs);
+    /** The provider's request to {@code url}: method, headers and query parameters. */
+    abstract HttpRequest<Buffer> request(WebClient client, String url, PlacesQuery query, String apiKey);
 
-    /** Turns the provider's answer into the legacy shape; may throw {@link DecodeException}. */
-    abstract JsonObject translate(HttpResponse<Buffer> response);
+    /** The JSON body to send, or null to send none. */
+    JsonObject body(PlacesQuery query) {
+        return null;
+    }
+
+    /**
+     * A successful (HTTP 200) answer in the legacy shape; throws {@link DecodeException} or
+     * {@link ClassCastException} when the body is not what the provider sends.
+     */
+    abstract JsonObject translate(JsonObject body);
+
+    /** The legacy status for an HTTP error; {@code error} is the body's {@code error} object, or null. */
+    String failureStatus(int httpStatus, JsonObject error) {
+        return PlacesResponses.UNKNOWN_ERROR;
+    }
 
     @Override
     public final Future<JsonObject> nearby(PlacesQuery query) {
         long started = System.nanoTime();
-        return send(client, url, query, apiKey, timeoutMs)
-                .map(this::translateOrFail)
+        HttpRequest<Buffer> request = request(client, url, query, apiKey).timeout(timeoutMs);
+        JsonObject body = body(query);
+        // The request time-out only bounds each wait for data; a server that trickles bytes
+        // could hold the call for ever, so the whole call has the same deadline too.
+        return (body == null ? request.send() : request.sendJsonObject(body))
+                .timeout(timeoutMs, TimeUnit.MILLISECONDS)
+                .map(this::answer)
                 .otherwise(this::failure)
                 .onSuccess(answer -> log.info("{} places around {},{} within {} m: {}, {} results, {} ms{}", name,
                         query.latitude(), query.longitude(), query.radiusMetres().toPlainString(),
@@ -55,12 +74,36 @@ abstract class HttpPlacesProvider implements PlacesProvider {
                         answer.containsKey("error_message") ? " (" + answer.getString("error_message") + ")" : ""));
     }
 
-    private JsonObject translateOrFail(HttpResponse<Buffer> response) {
+    private JsonObject answer(HttpResponse<Buffer> response) {
+        int httpStatus = response.statusCode();
+        JsonObject body = jsonObject(response.body());
+        if (httpStatus != 200) {
+            JsonObject error = body != null && body.getValue("error") instanceof JsonObject e ? e : null;
+            String message = error != null && error.getValue("message") instanceof String m ? m : null;
+            return PlacesResponses.failure(failureStatus(httpStatus, error),
+                    "places provider answered HTTP " + httpStatus + (message == null ? "" : ": " + redact(message)));
+        }
+        if (body == null) {
+            return notTheExpectedJson();
+        }
         try {
-            return translate(response);
+            return translate(body);
         } catch (DecodeException | ClassCastException e) {
-            return PlacesResponses.failure(PlacesResponses.UNKNOWN_ERROR,
-                    "places provider answered HTTP " + response.statusCode() + " with a body that is not the expected JSON");
+            return notTheExpectedJson();
+        }
+    }
+
+    private static JsonObject notTheExpectedJson() {
+        return PlacesResponses.failure(PlacesResponses.UNKNOWN_ERROR,
+                "places provider answered HTTP 200 with a body that is not the expected JSON");
+    }
+
+    /** The body as a JSON object, or null when it is empty or anything else. */
+    private static JsonObject jsonObject(Buffer body) {
+        try {
+            return body == null || body.length() == 0 ? null : body.toJsonObject();
+        } catch (DecodeException e) {
+            return null;
         }
     }
 

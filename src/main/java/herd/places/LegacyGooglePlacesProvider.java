@@ -1,15 +1,19 @@
 package herd.places;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
 import org.slf4j.Logger;
 
-/** The legacy Places Nearby Search ({@code nearbysearch/json}), whose answer is passed through. */
+/**
+ * The legacy Places Nearby Search ({@code nearbysearch/json}), whose answer is passed through.
+ * It reports its own errors with HTTP 200 and a non-OK {@code status}; any other HTTP status
+ * is an UNKNOWN_ERROR.
+ */
 final class LegacyGooglePlacesProvider extends HttpPlacesProvider {
 
     static final String DEFAULT_URL = "https://maps.googleapis.com/maps/api/place/nearbysearch/json";
@@ -19,27 +23,27 @@ final class LegacyGooglePlacesProvider extends HttpPlacesProvider {
     }
 
     @Override
-    Future<HttpResponse<Buffer>> send(WebClient client, String url, PlacesQuery query, String apiKey, long timeoutMs) {
+    HttpRequest<Buffer> request(WebClient client, String url, PlacesQuery query, String apiKey) {
         return client.getAbs(url)
                 .addQueryParam("location", query.latitude().toPlainString() + "," + query.longitude().toPlainString())
                 .addQueryParam("radius", query.radiusMetres().stripTrailingZeros().toPlainString())
-                .addQueryParam("key", apiKey)
-                .timeout(timeoutMs)
-                .send();
+                .addQueryParam("key", apiKey);
     }
 
     @Override
-    JsonObject translate(HttpResponse<Buffer> response) {
-        if (response.statusCode() != 200) {
-            return PlacesResponses.failure(PlacesResponses.UNKNOWN_ERROR,
-                    "places provider answered HTTP " + response.statusCode());
+    JsonObject translate(JsonObject body) {
+        // getString would turn any value into text; the status must be a string.
+        if (!(body.getValue("status") instanceof String status)) {
+            throw new DecodeException("no status");
         }
-        JsonObject body = response.bodyAsJsonObject();
-        String status = body.getString("status", PlacesResponses.UNKNOWN_ERROR);
-        if (!status.equals(PlacesResponses.OK) && !status.equals(PlacesResponses.ZERO_RESULTS)) {
-            body.put("results", new JsonArray());
-            body.put("error_message", redact(body.getString("error_message", "places provider answered " + status)));
+        if (status.equals(PlacesResponses.OK) || status.equals(PlacesResponses.ZERO_RESULTS)) {
+            if (body.getJsonArray("results") == null) {
+                throw new DecodeException("no results");
+            }
+            return body;
         }
-        return body;
+        // Google's own error text can quote the request, key included.
+        return body.put("results", new JsonArray())
+                .put("error_message", redact(body.getString("error_message", "places provider answered " + status)));
     }
 }

@@ -12,16 +12,23 @@ public final class PlacesProviders {
     private PlacesProviders() {
     }
 
-    /** @param apiKey the Places API key, or null or empty when none is set */
+    /**
+     * @param apiKey the Places API key, or null or blank when none is set
+     * @throws IllegalArgumentException for a provider that is none of {@code google},
+     *                                  {@code google-legacy}, {@code offline}, {@code auto}
+     */
     public static PlacesProvider create(Vertx vertx, PlacesConfig config, String apiKey, Logger log) {
         boolean keyed = apiKey != null && !apiKey.isBlank();
         String provider = config.provider().equals("auto") ? (keyed ? "google" : "offline") : config.provider();
-        if (provider.equals("offline")) {
-            return new OfflinePlacesProvider(vertx, log);
-        }
-        if (!keyed) {
-            return new KeylessPlacesProvider(provider);
-        }
+        return switch (provider) {
+            case "offline" -> new OfflinePlacesProvider(vertx, log);
+            case "google", "google-legacy" -> keyed ? google(vertx, config, provider, apiKey, log)
+                    : new KeylessPlacesProvider(provider);
+            default -> throw new IllegalArgumentException("unknown places provider: " + provider);
+        };
+    }
+
+    private static PlacesProvider google(Vertx vertx, PlacesConfig config, String provider, String apiKey, Logger log) {
         PlacesProvider google = provider.equals("google")
                 ? new GooglePlacesProvider(vertx, config.url(), config.timeoutMs(), apiKey, log)
                 : new LegacyGooglePlacesProvider(vertx, config.url(), config.timeoutMs(), apiKey, log);

@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,8 +86,18 @@ class GoogleProvidersTest {
         assertEquals("-33.86,151.2", request.query().get("location"));
         assertEquals("500", request.query().get("radius"));
         assertEquals(KEY, request.query().get("key"));
-        assertEquals("OK", answer.getString("status"));
-        assertEquals(3, answer.getJsonArray("results").size());
+        assertEquals(PlacesStandIn.legacyResponse(), answer);
+    }
+
+    @Test
+    void theLegacyRadiusIsPlainMetres() {
+        PlacesProvider legacy = provider("google-legacy", google.legacyUrl(), 2000);
+        BigDecimal thousand = new BigDecimal("1000");
+        legacy.nearby(new PlacesQuery(BigDecimal.ONE, BigDecimal.ONE, new BigDecimal("10").multiply(thousand))).await();
+        legacy.nearby(new PlacesQuery(BigDecimal.ONE, BigDecimal.ONE, new BigDecimal("0.5").multiply(thousand))).await();
+        legacy.nearby(new PlacesQuery(BigDecimal.ONE, BigDecimal.ONE, new BigDecimal("0.0015").multiply(thousand))).await();
+        assertEquals(List.of("10000", "500", "1.5"),
+                google.requests().stream().map(request -> request.query().get("radius")).toList());
     }
 
     @Test
@@ -115,14 +126,6 @@ class GoogleProvidersTest {
         JsonObject failed = provider("google", "http://127.0.0.1:1/v1/places:searchNearby", 2000).nearby(UCLA).await();
         assertEquals("UNKNOWN_ERROR", failed.getString("status"));
         assertTrue(failed.getString("error_message").startsWith("places provider unreachable"), failed.encode());
-    }
-
-    @Test
-    void googleErrorStatusesKeepTheirLegacyNames() {
-        assertEquals("OVER_QUERY_LIMIT", GooglePlacesProvider.status(429, "RESOURCE_EXHAUSTED"));
-        assertEquals("REQUEST_DENIED", GooglePlacesProvider.status(403, "PERMISSION_DENIED"));
-        assertEquals("INVALID_REQUEST", GooglePlacesProvider.status(400, "INVALID_ARGUMENT"));
-        assertEquals("UNKNOWN_ERROR", GooglePlacesProvider.status(503, "UNAVAILABLE"));
     }
 
     @Test

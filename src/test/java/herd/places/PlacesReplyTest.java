@@ -42,6 +42,7 @@ class PlacesReplyTest {
                    "status" : "OK"
                 }""";
         assertEquals(expected, PlacesReply.format(response, 2));
+        assertEquals(3, response.getJsonArray("results").size(), "a cached answer must stay whole");
     }
 
     @Test
@@ -55,5 +56,33 @@ class PlacesReplyTest {
                 }""";
         assertEquals(expected, PlacesReply.format(
                 PlacesResponses.failure("UNKNOWN_ERROR", "places provider answered HTTP 500"), 5));
+    }
+
+    @Test
+    void emptyObjectsAndArraysStayOnOneLineAndOtherKeysKeepTheirPlace() {
+        JsonObject response = new JsonObject()
+                .put("html_attributions", new JsonArray())
+                .put("next_page_token", "AciIO2d")
+                .put("results", new JsonArray().add(new JsonObject()
+                        .put("name", "A")
+                        .put("opening_hours", new JsonObject())
+                        .put("photos", new JsonArray())
+                        .put("rating", 4)))
+                .put("status", "OK");
+        String expected = """
+                {
+                   "html_attributions" : [],
+                   "next_page_token" : "AciIO2d",
+                   "results" : [
+                      {
+                         "name" : "A",
+                         "opening_hours" : {},
+                         "photos" : [],
+                         "rating" : 4
+                      }
+                   ],
+                   "status" : "OK"
+                }""";
+        assertEquals(expected, PlacesReply.format(response, 20));
     }
 }

@@ -1,0 +1,56 @@
+package herd.places;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import herd.config.PlacesConfig;
+import herd.places.offline.OfflinePlacesProvider;
+import herd.testing.PlacesStandIn;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Which provider each configuration gets (PROTOCOL.md §8). */
+@ExtendWith(VertxExtension.class)
+class PlacesProvidersTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger("herd.member.test");
+    private static final PlacesQuery QUERY = new PlacesQuery(BigDecimal.ONE, BigDecimal.ONE, new BigDecimal("1000"));
+
+    @Test
+    void autoIsGoogleWithAKeyAndOfflineWithout(Vertx vertx) {
+        PlacesStandIn google = PlacesStandIn.start(vertx);
+        PlacesConfig auto = new PlacesConfig("auto", google.newUrl(), 2000);
+
+        assertEquals("OK", PlacesProviders.create(vertx, auto, "key", LOG).nearby(QUERY).await().getString("status"));
+        assertEquals(PlacesStandIn.NEW_PATH, google.requests().get(0).path());
+        assertInstanceOf(OfflinePlacesProvider.class, PlacesProviders.create(vertx, auto, null, LOG));
+        assertInstanceOf(OfflinePlacesProvider.class, PlacesProviders.create(vertx, auto, "  ", LOG));
+        assertInstanceOf(OfflinePlacesProvider.class,
+                PlacesProviders.create(vertx, new PlacesConfig("offline", null, 2000), "key", LOG));
+    }
+
+    @Test
+    void googleWithoutAKeyIsDeniedWithoutACall(Vertx vertx) {
+        PlacesStandIn google = PlacesStandIn.start(vertx);
+        JsonObject denied = PlacesProviders.create(vertx, new PlacesConfig("google-legacy", google.legacyUrl(), 2000),
+                "", LOG).nearby(QUERY).await();
+        assertEquals("REQUEST_DENIED", denied.getString("status"));
+        assertTrue(denied.getJsonArray("results").isEmpty());
+        assertTrue(denied.getString("error_message").contains("PLACES_API_KEY"), denied.encode());
+        assertTrue(google.requests().isEmpty());
+    }
+
+    @Test
+    void anUnknownProviderIsRefused(Vertx vertx) {
+        assertThrows(IllegalArgumentException.class,
+                () -> PlacesProviders.create(vertx, new PlacesConfig("bing", null, 2000), "key", LOG));
+    }
+}
