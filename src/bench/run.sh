@@ -9,13 +9,26 @@ ROOT=$PWD
 JAR=$ROOT/target/herd-fat.jar
 DURATION=${DURATION:-10}
 MEMBER_HEAP=${MEMBER_HEAP:-256m}
+# Each member logs every line in and out by default (PROTOCOL.md §9); LOG_TRAFFIC=false measures without.
+LOG_TRAFFIC=${LOG_TRAFFIC:-true}
 WORK=$(mktemp -d /tmp/herd-bench.XXXXXX)
 PIDS=()
 
 [ "${SKIP_BUILD:-0}" = 1 ] || mvn -q -B package -DskipTests
 cp -r conf "$WORK/conf"
 cd "$WORK"
-ulimit -n 200000 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+for f in conf/*.json; do
+  python3 - "$f" "$LOG_TRAFFIC" <<'PY'
+import json, sys
+path, traffic = sys.argv[1], sys.argv[2] == "true"
+conf = json.load(open(path))
+for member in conf.get("servers", [conf]):
+    member["logTraffic"] = traffic
+json.dump(conf, open(path, "w"), indent=2)
+PY
+done
+# One process may hold at most this many sockets: idle connections are spread over one holder per member.
+ulimit -n "$(ulimit -Hn)"
 
 stop_herd() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -39,10 +52,10 @@ start_herd() {
   done
 }
 
-bench() { # name, herd-bench options...
-  local name=$1; shift
-  echo "== $name: herd-bench $*" >&2
-  java -cp "$JAR" herd.loadgen.HerdBench --herd conf/herd.json -d "$DURATION" --json "$WORK/$name.json" "$@" >&2 || true
+bench() { # name, seconds, herd-bench options...
+  local name=$1 seconds=$2; shift 2
+  echo "== $name: herd-bench -d $seconds $*" >&2
+  java -cp "$JAR" herd.loadgen.HerdBench --herd conf/herd.json -d "$seconds" --json "$WORK/$name.json" "$@" >&2 || true
 }
 
 field() { # file, jq-like path of a JSON number
@@ -61,20 +74,33 @@ print(round(int(m.group(1))/1024, 1))"
 start_herd
 
 # (a) IAMAT throughput at max rate, 100 connections, closed loop.
-bench a-max -c 100 -p 16
+bench a-max "$DURATION" -c 100 -p 16
 MAX=$(field "$WORK/a-max.json" repliesPerSecond)
 
 # (b) latency and propagation at 50% of that rate, open loop.
-bench b-half -c 100 -r "$((MAX / 2))"
+bench b-half "$DURATION" -c 100 -r "$((MAX / 2))"
 
-# (c) 10,000 idle connections per member, plus load at 50%.
-bench c-idle -c 100 -r "$((MAX / 2))" --idle 10000
+# (c) 10,000 idle connections per member (one holder process each), plus the load of (b).
+HOLDERS=()
+for member in Bailey Bona Campbell Clark Jaquez; do
+  java -cp "$JAR" herd.loadgen.HerdBench --herd conf/herd.json --members "$member" -c 1 -r 10 --idle 10000 \
+    -w 20 -d "$((DURATION + 10))" --json "$WORK/c-idle-$member.json" > "$WORK/c-idle-$member.out" 2>&1 &
+  HOLDERS+=($!)
+done
+sleep 15
+bench c-load "$DURATION" -c 100 -r "$((MAX / 2))"
+for pid in "${HOLDERS[@]}"; do wait "$pid" || true; done
+IDLE=0; IDLE_FAILED=0
+for member in Bailey Bona Campbell Clark Jaquez; do
+  IDLE=$((IDLE + $(field "$WORK/c-idle-$member.json" idleConnections)))
+  IDLE_FAILED=$((IDLE_FAILED + $(field "$WORK/c-idle-$member.json" connectFailures)))
+done
 
 # (e) pipelined: 1,000 commands per write into one member.
-bench e-pipelined -c 4 -p 1000 --members Clark
+bench e-pipelined "$DURATION" -c 4 -p 1000 --members Clark
 
-# (d) 1,000,000 distinct clients: heap per member after a full GC.
-bench d-clients -c 100 -p 64 --clients 1000000 -d 20
+# (d) 1,000,000 distinct clients (IDs in turn, so 1,000,000 IAMATs reach them all): heap after a full GC.
+bench d-clients 60 -c 20 -p 1000 --clients 1000000
 HEAPS=""
 for pid in "${PIDS[@]}"; do HEAPS="$HEAPS $(heap_after_gc_mb "$pid")"; done
 CLIENTS=$(curl -s http://127.0.0.1:12100/status | python3 -c "import json,sys; print(json.load(sys.stdin)['clients'])")
@@ -90,7 +116,7 @@ if command -v redis-server > /dev/null && command -v redis-benchmark > /dev/null
   kill "$(cat "$WORK/redis.pid")"
 fi
 
-printf '\nherd benchmark, %s, %s, %s cores\n' "$(date -u +%Y-%m-%d)" "$(uname -m)" "$(nproc)"
+printf '\nherd benchmark, %s, %s, %s cores, logTraffic=%s, member heap %s\n' "$(date -u +%Y-%m-%d)" "$(uname -m)" "$(nproc)" "$LOG_TRAFFIC" "$MEMBER_HEAP"
 printf '%-52s %s\n' "scenario" "result"
 printf '%-52s %s\n' "(a) IAMAT max, 100 connections, 16 per write" \
   "$(field "$WORK/a-max.json" repliesPerSecond)/s, reply p99 $(field "$WORK/a-max.json" replyLatencyMs.p99) ms"
@@ -101,7 +127,7 @@ for m in Bailey Bona Campbell Clark Jaquez; do
     "p50 $(field "$WORK/b-half.json" propagationMs.$m.p50) ms, p99 $(field "$WORK/b-half.json" propagationMs.$m.p99) ms, max $(field "$WORK/b-half.json" propagationMs.$m.max) ms"
 done
 printf '%-52s %s\n' "(c) 10,000 idle connections per member + (b)" \
-  "$(field "$WORK/c-idle.json" idleConnections) idle, $(field "$WORK/c-idle.json" connectFailures) connect failures, reply p99 $(field "$WORK/c-idle.json" replyLatencyMs.p99) ms"
+  "$IDLE idle, $IDLE_FAILED failed; load $(field "$WORK/c-load.json" repliesPerSecond)/s, reply p99 $(field "$WORK/c-load.json" replyLatencyMs.p99) ms, errors $(field "$WORK/c-load.json" connectFailures)"
 printf '%-52s %s\n' "(d) distinct clients, heap after full GC (MB)" "$CLIENTS clients; heap per member:$HEAPS (max heap $MEMBER_HEAP)"
 printf '%-52s %s\n' "(e) pipelined, 1,000 per write, into Clark" \
   "$(field "$WORK/e-pipelined.json" repliesPerSecond)/s, reply p99 $(field "$WORK/e-pipelined.json" replyLatencyMs.p99) ms"

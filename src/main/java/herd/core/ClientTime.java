@@ -2,7 +2,6 @@ package herd.core;
 
 import java.math.BigDecimal;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A client's send time: POSIX seconds as an exact decimal, with the text the client wrote.
@@ -11,10 +10,8 @@ import java.util.regex.Pattern;
  */
 public record ClientTime(BigDecimal value, String text) implements Comparable<ClientTime> {
 
-    private static final Pattern FORM = Pattern.compile("[0-9]+(\\.[0-9]+)?");
-
     public static Optional<ClientTime> parse(String text) {
-        if (!FORM.matcher(text).matches()) {
+        if (!DecimalText.isDecimal(text)) {
             return Optional.empty();
         }
         return Optional.of(new ClientTime(new BigDecimal(text), text));

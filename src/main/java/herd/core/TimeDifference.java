@@ -3,13 +3,11 @@ package herd.core;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /** The AT line's time difference: receive time minus client time, signed, nine decimals. */
 public final class TimeDifference {
 
     private static final int DIGITS = 9;
-    private static final Pattern FORM = Pattern.compile("[+-][0-9]+\\.[0-9]{9}");
 
     private TimeDifference() {
     }
@@ -24,6 +22,11 @@ public final class TimeDifference {
 
     /** Whether a time difference text has the form this class writes, as a peer must send it. */
     public static boolean isWellFormed(String text) {
-        return FORM.matcher(text).matches();
+        if (text.length() < 12 || (text.charAt(0) != '+' && text.charAt(0) != '-')) {
+            return false;
+        }
+        int point = text.length() - DIGITS - 1;
+        return text.charAt(point) == '.' && DecimalText.end(text, 1) == text.length()
+                && DecimalText.digitsEnd(text, 1) == point;
     }
 }

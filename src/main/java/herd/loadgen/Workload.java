@@ -2,6 +2,7 @@ package herd.loadgen;
 
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The commands the load generator sends: IAMATs for many clients, and WHATSATs for a few seeded ones. */
 final class Workload {
@@ -10,6 +11,7 @@ final class Workload {
 
     private final int clients;
     private final double whatsatShare;
+    private final AtomicLong next = new AtomicLong();
 
     Workload(int clients, double whatsatShare) {
         this.clients = clients;
@@ -22,12 +24,12 @@ final class Workload {
     }
 
     /**
-     * An IAMAT for a random client, sent "now" by the client's clock, so that members can tell
-     * how long its update took to reach them.
+     * An IAMAT for the next client in turn (so that N commands reach min(N, clients) distinct
+     * clients), sent "now" by the client's clock, so that members can tell how long its update
+     * took to reach them.
      */
     void appendIamat(StringBuilder out) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        appendIamat(out, "c" + random.nextInt(clients), random);
+        appendIamat(out, "c" + Math.floorMod(next.getAndIncrement(), clients), ThreadLocalRandom.current());
     }
 
     static void appendIamat(StringBuilder out, String clientId, ThreadLocalRandom random) {
@@ -35,8 +37,9 @@ final class Workload {
         out.append("IAMAT ").append(clientId).append(' ')
                 .append(random.nextBoolean() ? '+' : '-').append(random.nextInt(90)).append('.').append(random.nextInt(1_000_000))
                 .append(random.nextBoolean() ? '+' : '-').append(random.nextInt(180)).append('.').append(random.nextInt(1_000_000))
-                .append(' ').append(now.getEpochSecond()).append('.').append(String.format("%09d", now.getNano()))
-                .append('\n');
+                .append(' ').append(now.getEpochSecond()).append('.');
+        String nanos = Integer.toString(now.getNano());
+        out.append("000000000", 0, 9 - nanos.length()).append(nanos).append('\n');
     }
 
     void appendWhatsat(StringBuilder out) {

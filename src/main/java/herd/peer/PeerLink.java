@@ -62,19 +62,20 @@ final class PeerLink {
     }
 
     /**
-     * Sends one line if the link is up; while it is down the update is not sent. Lines sent in
-     * one event-loop turn go out in one write, at the end of the turn.
+     * Sends one line (with its LF) if the link is up; while it is down the update is not sent.
+     * Lines sent in one event-loop turn go out in one write, at the end of the turn.
      */
-    void send(String line) {
+    void send(byte[] line) {
         if (!up) {
-            log.debug("link to {} is down: not sent: {}", neighbour, Reply.readable(line));
+            log.debug("link to {} is down: not sent: {}", neighbour,
+                    Reply.readable(new String(line, StandardCharsets.ISO_8859_1).strip()));
             return;
         }
         if (batch == null) {
             batch = Buffer.buffer();
             context.runOnContext(v -> flush());
         }
-        batch.appendBytes((line + '\n').getBytes(StandardCharsets.ISO_8859_1));
+        batch.appendBytes(line);
     }
 
     private void flush() {

@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,7 +64,7 @@ public final class PeerMesh implements PeerAcceptor {
         if (from != null) {
             propagation.applied(report, clock.instant());
         }
-        String line = report.atLine();
+        byte[] line = (report.atLine() + '\n').getBytes(StandardCharsets.ISO_8859_1);
         for (PeerLink link : links.values()) {
             if (!link.neighbour().equals(from)) {
                 link.send(line);

@@ -1,5 +1,6 @@
 package herd.testing;
 
+import herd.config.AdminConfig;
 import herd.config.ConfigSource;
 import herd.config.HerdConfig;
 import herd.config.HerdConfigParser;
@@ -9,6 +10,7 @@ import herd.config.PlacesConfig;
 import herd.member.Member;
 import herd.member.MemberVerticle;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,13 +43,18 @@ public final class TestHerd implements AutoCloseable {
     public static TestHerd standard(Vertx vertx, Path logDir, PlacesConfig places) {
         HerdConfig standard = readStandardHerd();
         Map<String, Integer> ports = new LinkedHashMap<>();
-        standard.members().forEach(member -> ports.put(member.name(), freePort()));
+        Map<String, Integer> adminPorts = new LinkedHashMap<>();
+        standard.members().forEach(member -> {
+            ports.put(member.name(), freePort());
+            adminPorts.put(member.name(), freePort());
+        });
         TestHerd herd = new TestHerd(vertx);
         for (MemberConfig member : standard.members()) {
             Map<String, PeerAddress> neighbours = new LinkedHashMap<>();
             member.neighbours().keySet().forEach(name -> neighbours.put(name, new PeerAddress("127.0.0.1", ports.get(name))));
             herd.configs.put(member.name(), new MemberConfig(member.name(), "127.0.0.1", ports.get(member.name()),
-                    neighbours, places, logDir.resolve(member.name() + ".log").toString(), null, true));
+                    neighbours, places, logDir.resolve(member.name() + ".log").toString(),
+                    new AdminConfig("127.0.0.1", adminPorts.get(member.name())), true));
         }
         return herd;
     }
@@ -102,6 +109,26 @@ public final class TestHerd implements AutoCloseable {
 
     public int port(String name) {
         return configs.get(name).port();
+    }
+
+    public int adminPort(String name) {
+        return configs.get(name).admin().port();
+    }
+
+    /** This herd as a herd file, as tools such as herd-bench read it. */
+    public Path writeHerdFile(Path file) throws IOException {
+        JsonArray servers = new JsonArray();
+        for (MemberConfig member : configs.values()) {
+            JsonObject neighbours = new JsonObject();
+            member.neighbours().forEach((name, address) -> neighbours.put(name, address.toString()));
+            servers.add(new JsonObject()
+                    .put("name", member.name())
+                    .put("host", member.host())
+                    .put("port", member.port())
+                    .put("neighbours", neighbours)
+                    .put("admin", new JsonObject().put("port", member.admin().port())));
+        }
+        return Files.writeString(file, new JsonObject().put("servers", servers).encodePrettily());
     }
 
     public Iterable<String> names() {

@@ -1,0 +1,69 @@
+package herd.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import herd.config.PlacesConfig;
+import herd.testing.Await;
+import herd.testing.LineClient;
+import herd.testing.TestHerd;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(VertxExtension.class)
+class AdminServerTest {
+
+    private TestHerd herd;
+    private WebClient http;
+
+    @BeforeEach
+    void start(Vertx vertx, @TempDir Path logs) {
+        herd = TestHerd.standard(vertx, logs, new PlacesConfig("offline", null, 1000)).start();
+        http = WebClient.create(vertx);
+    }
+
+    @AfterEach
+    void stop() {
+        herd.close();
+    }
+
+    private JsonObject status(String member) {
+        return http.get(herd.adminPort(member), "127.0.0.1", "/status").send().await().bodyAsJsonObject();
+    }
+
+    @Test
+    void statusTellsTheMemberItsClientsLinksAndHowFastUpdatesArrive() throws IOException {
+        try (LineClient clark = new LineClient(herd.port("Clark"))) {
+            clark.send("IAMAT watched +1+1 1\n").readLine();
+        }
+        Await.until("the update at Bailey", Duration.ofSeconds(10), () -> herd.member("Bailey").table().size() == 1);
+        JsonObject bailey = status("Bailey");
+        assertEquals("Bailey", bailey.getString("name"));
+        assertEquals(1, bailey.getInteger("clients"));
+        assertEquals(new JsonObject().put("Bona", "up").put("Campbell", "up"), bailey.getJsonObject("links"));
+        JsonObject propagation = bailey.getJsonObject("propagation");
+        assertEquals(1, propagation.getLong("count"));
+        assertTrue(propagation.getLong("maxMicros") < Duration.ofSeconds(10).toNanos() / 1000, propagation.encode());
+        assertEquals(0, status("Clark").getJsonObject("propagation").getLong("count"), "the origin records no delay");
+
+        assertEquals(204, http.delete(herd.adminPort("Bailey"), "127.0.0.1", "/propagation").send().await().statusCode());
+        assertEquals(0, status("Bailey").getJsonObject("propagation").getLong("count"));
+    }
+
+    @Test
+    void aStoppedNeighbourShowsAsDown() {
+        herd.stopMember("Bona");
+        Await.until("Bona down at Bailey", Duration.ofSeconds(10),
+                () -> "down".equals(status("Bailey").getJsonObject("links").getString("Bona")));
+    }
+}

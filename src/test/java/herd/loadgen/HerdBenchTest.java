@@ -1,0 +1,41 @@
+package herd.loadgen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import herd.config.PlacesConfig;
+import herd.testing.TestHerd;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** herd-bench against a real herd, briefly: it must load every member and read their figures. */
+@ExtendWith(VertxExtension.class)
+class HerdBenchTest {
+
+    @Test
+    void measuresThroughputRepliesAndPropagationOfARealHerd(Vertx vertx, @TempDir Path dir) throws Exception {
+        try (TestHerd herd = TestHerd.standard(vertx, dir, new PlacesConfig("offline", null, 1000)).start()) {
+            Path herdFile = herd.writeHerdFile(dir.resolve("herd.json"));
+            Path json = dir.resolve("results.json");
+            int exit = new CommandLine(new HerdBench()).execute("--herd", herdFile.toString(), "-c", "10",
+                    "-r", "500", "-d", "2", "-w", "1", "--whatsat", "0.1", "--json", json.toString());
+
+            JsonObject results = new JsonObject(Files.readString(json));
+            assertEquals(0, exit, results.encodePrettily());
+            assertTrue(results.getLong("repliesPerSecond") > 300, results.encodePrettily());
+            assertEquals(0, results.getLong("unanswered"));
+            assertEquals(0, results.getLong("invalidReplies"));
+            assertTrue(results.getJsonObject("replyLatencyMs").getLong("count") > 500, results.encodePrettily());
+            for (String member : herd.names()) {
+                assertTrue(results.getJsonObject("propagationMs").getJsonObject(member).getLong("count") > 0, member);
+            }
+        }
+    }
+}
