@@ -15,7 +15,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * A member's HTTP admin endpoint, on its own port: {@code GET /status} (the member, its
- * table size, its links, how fast updates reach it) and {@code DELETE /propagation} (start
+ * table size and digest, its links, how fast updates reach it) and {@code DELETE /propagation} (start
  * the propagation figures afresh, as a benchmark does before a run). Served on the member's
  * event loop, so it reads the member's state without locks.
  */
@@ -41,10 +41,14 @@ public final class AdminServer {
 
     static JsonObject status(String name, LocationTable table, PeerMesh mesh) {
         JsonObject links = new JsonObject();
-        mesh.neighbours().forEach(neighbour -> links.put(neighbour, mesh.linksUp().contains(neighbour) ? "up" : "down"));
+        mesh.linkStates().forEach((neighbour, state) -> links.put(neighbour, new JsonObject()
+                .put("state", state.up() ? "up" : "down")
+                .put("since", state.since().toString())
+                .put("reconnects", state.reopenings())));
         return new JsonObject()
                 .put("name", name)
                 .put("clients", table.size())
+                .put("digest", table.digest())
                 .put("links", links)
                 .put("propagation", propagation(mesh.propagation().snapshot()));
     }

@@ -1,13 +1,33 @@
 package herd.core;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLongArray;
 
-/** Every client's winning report. Safe to share between event loops. */
+/**
+ * Every client's winning report. Safe to share between event loops.
+ *
+ * <p>A member may hold millions of clients, so each report is kept as the bytes of its AT
+ * line (about 80 bytes, where the parsed objects take several hundred) and parsed again
+ * only when it is read or challenged.
+ *
+ * <p>For anti-entropy the clients are spread over {@link #BUCKETS} buckets by ID, and each
+ * bucket keeps a digest: the sum of a 64-bit hash of each held AT line, updated on every
+ * change. Two members hold the same reports in a bucket exactly when (but for a hash
+ * collision) its digests are equal, so they need only exchange the buckets that differ.
+ */
 public final class LocationTable {
 
-    private final ConcurrentMap<String, Report> reports = new ConcurrentHashMap<>();
+    public static final int BUCKETS = 256;
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    private final ConcurrentMap<String, byte[]> atLines = new ConcurrentHashMap<>();
+    private final AtomicLongArray bucketDigests = new AtomicLongArray(BUCKETS);
 
     /**
      * Stores the report if it beats the one held for its client.
@@ -16,21 +36,72 @@ public final class LocationTable {
      */
     public boolean offer(Report report) {
         boolean[] stored = {false};
-        reports.compute(report.clientId(), (id, held) -> {
-            if (held == null || report.beats(held)) {
+        atLines.compute(report.clientId(), (id, held) -> {
+            if (held == null || report.beats(decode(held))) {
                 stored[0] = true;
-                return report;
+                byte[] line = report.atLine().getBytes(StandardCharsets.ISO_8859_1);
+                bucketDigests.addAndGet(bucket(id), hash(line) - (held == null ? 0 : hash(held)));
+                return line;
             }
             return held;
         });
         return stored[0];
     }
 
+    /** Which bucket a client belongs to; the same on every member (String.hashCode is specified). */
+    public static int bucket(String clientId) {
+        return Math.floorMod(clientId.hashCode(), BUCKETS);
+    }
+
+    public long[] bucketDigests() {
+        long[] digests = new long[BUCKETS];
+        for (int i = 0; i < BUCKETS; i++) {
+            digests[i] = bucketDigests.get(i);
+        }
+        return digests;
+    }
+
+    /** The reports of the given buckets (indexed by bucket), found by one pass over the table. */
+    public List<Report> reportsIn(boolean[] buckets) {
+        List<Report> found = new ArrayList<>();
+        atLines.forEach((id, line) -> {
+            if (buckets[bucket(id)]) {
+                found.add(decode(line));
+            }
+        });
+        return found;
+    }
+
+    /** One digest of the whole table: equal on two members exactly when their tables are (but for collisions). */
+    public String digest() {
+        long combined = FNV_OFFSET;
+        for (long bucketDigest : bucketDigests()) {
+            combined = (combined ^ bucketDigest) * FNV_PRIME;
+        }
+        return String.format("%016x", combined);
+    }
+
+    /** FNV-1a, 64 bits: cheap, and well spread for short lines. */
+    static long hash(byte[] bytes) {
+        long h = FNV_OFFSET;
+        for (byte b : bytes) {
+            h = (h ^ (b & 0xff)) * FNV_PRIME;
+        }
+        return h;
+    }
+
     public Optional<Report> get(String clientId) {
-        return Optional.ofNullable(reports.get(clientId));
+        byte[] held = atLines.get(clientId);
+        return held == null ? Optional.empty() : Optional.of(decode(held));
     }
 
     public int size() {
-        return reports.size();
+        return atLines.size();
+    }
+
+    /** Rebuilds a report from an AT line this table wrote: six fields, one space apart, all valid. */
+    private static Report decode(byte[] atLine) {
+        String[] f = new String(atLine, StandardCharsets.ISO_8859_1).split(" ", 6);
+        return new Report(f[1], f[2], f[3], Location.parse(f[4]).orElseThrow(), ClientTime.parse(f[5]).orElseThrow());
     }
 }

@@ -46,7 +46,8 @@ public final class Member {
         Logger log = MemberLog.open(config.name(), config.logFile(), config.logTraffic());
         LocationTable table = new LocationTable();
         Clock clock = Clock.systemUTC();
-        PeerMesh mesh = new PeerMesh(vertx, config.name(), config.neighbours(), table, clock, log);
+        PeerMesh mesh = new PeerMesh(vertx, config.name(), config.neighbours(), table, clock,
+                PeerMesh.DEFAULT_SYNC_INTERVAL, log);
         PlacesProvider places = PlacesProviders.create(vertx, config.places(), apiKey, log);
         Responder responder = new Responder(config.name(), table, places, report -> mesh.offer(report, null), clock);
         Future<ProtocolServer> listening = ProtocolServer.listen(vertx, config.host(), config.port(), responder, mesh, log)

@@ -27,6 +27,10 @@ final class InboundPeer implements LineReceiver {
 
     @Override
     public void line(String line) {
+        if (line.startsWith(PeerWire.SYNC)) {
+            mesh.reconcile(neighbour, socket, line);
+            return;
+        }
         Optional<Report> update = PeerWire.parseUpdate(line);
         if (update.isEmpty()) {
             log.warn("{} from {}: ignored a malformed update: {}", connectionId, neighbour, Reply.readable(line));

@@ -11,6 +11,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 
@@ -24,6 +25,7 @@ final class PeerLink {
     static final long HANDSHAKE_TIMEOUT_MS = 5000;
 
     private final Vertx vertx;
+    private final PeerMesh mesh;
     private final NetClient client;
     private final String self;
     private final String neighbour;
@@ -34,13 +36,17 @@ final class PeerLink {
     private Buffer batch;
     private NetSocket socket;
     private volatile boolean up;
+    private volatile Instant stateSince = Instant.now();
+    private volatile int reopenings;
     private boolean closed;
     private boolean everUp;
     private int failedAttempts;
     private long redialTimer = -1;
 
-    PeerLink(Vertx vertx, NetClient client, String self, String neighbour, PeerAddress address, Logger log) {
+    PeerLink(Vertx vertx, PeerMesh mesh, NetClient client, String self, String neighbour, PeerAddress address,
+             Logger log) {
         this.vertx = vertx;
+        this.mesh = mesh;
         this.client = client;
         this.self = self;
         this.neighbour = neighbour;
@@ -55,6 +61,16 @@ final class PeerLink {
 
     boolean isUp() {
         return up;
+    }
+
+    /** When the link last went up or down. */
+    Instant stateSince() {
+        return stateSince;
+    }
+
+    /** How many times the link came back after it had been up. */
+    int reopenings() {
+        return reopenings;
     }
 
     void start() {
@@ -117,7 +133,9 @@ final class PeerLink {
             @Override
             public void line(String line) {
                 vertx.cancelTimer(timeout);
-                if (!up) {
+                if (up) {
+                    mesh.answered(neighbour, line);
+                } else {
                     answered(opened, line);
                 }
             }
@@ -140,10 +158,15 @@ final class PeerLink {
         Optional<String> name = PeerWire.helloName(line);
         if (name.isPresent() && name.get().equals(neighbour)) {
             up = true;
+            stateSince = Instant.now();
             delay.reset();
             log.info("link to {} at {} {}", neighbour, address, everUp ? "re-opened" : "opened");
+            if (everUp) {
+                reopenings++;
+            }
             everUp = true;
             failedAttempts = 0;
+            mesh.linkUp(this);
         } else {
             log.warn("link to {} at {} refused: answered \"{}\"", neighbour, address, Reply.readable(line));
             opened.close();
@@ -154,6 +177,9 @@ final class PeerLink {
         socket = null;
         boolean wasUp = up;
         up = false;
+        if (wasUp) {
+            stateSince = Instant.now();
+        }
         if (closed) {
             return;
         }

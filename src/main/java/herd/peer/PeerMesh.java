@@ -4,15 +4,19 @@ import herd.config.PeerAddress;
 import herd.core.LocationTable;
 import herd.core.Report;
 import herd.protocol.PeerWire;
+import herd.protocol.Reply;
 import herd.server.LineReceiver;
 import herd.server.PeerAcceptor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +33,16 @@ import org.slf4j.Logger;
  *
  * <p>Each pair of neighbours is joined by two links, one dialled by each side; a member
  * sends on the link it dialled and receives on the one it accepted.
+ *
+ * <p>Anti-entropy: whenever a dialled link comes up, and every sync interval after, the
+ * two ends compare their tables' bucket digests and exchange the reports of the buckets
+ * that differ (see {@link PeerWire}); reports that win flood on as usual. So a member that
+ * missed updates while it or a link was down, or restarted empty, catches up.
  */
 public final class PeerMesh implements PeerAcceptor {
+
+    /** How often the tables are compared even when nothing seems lost. */
+    public static final Duration DEFAULT_SYNC_INTERVAL = Duration.ofSeconds(30);
 
     private final String self;
     private final LocationTable table;
@@ -39,21 +51,91 @@ public final class PeerMesh implements PeerAcceptor {
     private final Map<String, PeerLink> links;
     private final PropagationLatency propagation = new PropagationLatency();
     private final Clock clock;
+    private final Vertx vertx;
+    private final Duration syncInterval;
+    private long syncTimer = -1;
 
     public PeerMesh(Vertx vertx, String self, Map<String, PeerAddress> neighbours, LocationTable table, Clock clock,
-                    Logger log) {
+                    Duration syncInterval, Logger log) {
+        this.vertx = vertx;
         this.self = self;
         this.clock = clock;
+        this.syncInterval = syncInterval;
         this.table = table;
         this.log = log;
         this.client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(2000));
         Map<String, PeerLink> dialled = new LinkedHashMap<>();
-        neighbours.forEach((name, address) -> dialled.put(name, new PeerLink(vertx, client, self, name, address, log)));
+        neighbours.forEach((name, address) -> dialled.put(name, new PeerLink(vertx, this, client, self, name, address, log)));
         this.links = dialled;
     }
 
     public void start() {
         links.values().forEach(PeerLink::start);
+        syncTimer = vertx.setPeriodic(syncInterval.toMillis(), t -> links.values().stream()
+                .filter(PeerLink::isUp).forEach(this::sendDigests));
+    }
+
+    /** A dialled link is up: start anti-entropy on it. */
+    void linkUp(PeerLink link) {
+        sendDigests(link);
+    }
+
+    private void sendDigests(PeerLink link) {
+        link.send(wire(PeerWire.sync(table.bucketDigests())));
+    }
+
+    /**
+     * The accepting side of anti-entropy: answers a neighbour's digests with this member's
+     * reports of the buckets that differ, then names those buckets so that the neighbour
+     * sends its own.
+     */
+    void reconcile(String neighbour, NetSocket socket, String syncLine) {
+        Optional<long[]> theirs = PeerWire.parseSync(syncLine, LocationTable.BUCKETS);
+        if (theirs.isEmpty()) {
+            log.warn("ignored a malformed digest line from {}", neighbour);
+            return;
+        }
+        long[] ours = table.bucketDigests();
+        boolean[] differ = new boolean[LocationTable.BUCKETS];
+        int differing = 0;
+        for (int i = 0; i < ours.length; i++) {
+            if (ours[i] != theirs.get()[i]) {
+                differ[i] = true;
+                differing++;
+            }
+        }
+        if (differing == 0) {
+            log.debug("anti-entropy with {}: tables equal", neighbour);
+            return;
+        }
+        List<Report> reports = table.reportsIn(differ);
+        Buffer answer = Buffer.buffer();
+        reports.forEach(report -> answer.appendBytes(wire(report.atLine())));
+        answer.appendBytes(wire(PeerWire.need(differ)));
+        socket.write(answer);
+        log.info("anti-entropy with {}: {} buckets differ; sent {} reports", neighbour, differing, reports.size());
+    }
+
+    /** What a neighbour sends back on the link this member dialled: its reports, then the buckets it needs. */
+    void answered(String neighbour, String line) {
+        Optional<boolean[]> needed = PeerWire.parseNeed(line, LocationTable.BUCKETS);
+        if (needed.isPresent()) {
+            List<Report> reports = table.reportsIn(needed.get());
+            PeerLink link = links.get(neighbour);
+            reports.forEach(report -> link.send(wire(report.atLine())));
+            log.info("anti-entropy with {}: sent {} reports it needed", neighbour, reports.size());
+            return;
+        }
+        Optional<Report> report = PeerWire.parseUpdate(line);
+        if (report.isPresent()) {
+            offer(report.get(), neighbour);
+        } else {
+            log.warn("ignored a malformed line from {}: {}", neighbour, Reply.readable(line));
+        }
+    }
+
+    private static byte[] wire(String line) {
+        return (line + '\n').getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Stores the report if it wins and floods it on; {@code from} is the neighbour it came from, or null. */
@@ -64,7 +146,7 @@ public final class PeerMesh implements PeerAcceptor {
         if (from != null) {
             propagation.applied(report, clock.instant());
         }
-        byte[] line = (report.atLine() + '\n').getBytes(StandardCharsets.ISO_8859_1);
+        byte[] line = wire(report.atLine());
         for (PeerLink link : links.values()) {
             if (!link.neighbour().equals(from)) {
                 link.send(line);
@@ -90,6 +172,17 @@ public final class PeerMesh implements PeerAcceptor {
         return links.keySet();
     }
 
+    /** Each dialled link's state: up or down, since when, and how often it re-opened. */
+    public Map<String, LinkState> linkStates() {
+        Map<String, LinkState> states = new LinkedHashMap<>();
+        links.forEach((name, link) -> states.put(name, new LinkState(link.isUp(), link.stateSince(), link.reopenings())));
+        return states;
+    }
+
+    /** The state of one link, as the admin endpoint shows it. */
+    public record LinkState(boolean up, Instant since, int reopenings) {
+    }
+
     /** The neighbours whose link from this member is up. */
     public Set<String> linksUp() {
         Set<String> up = new TreeSet<>();
@@ -98,6 +191,7 @@ public final class PeerMesh implements PeerAcceptor {
     }
 
     public Future<Void> close() {
+        vertx.cancelTimer(syncTimer);
         List<Future<Void>> closing = new ArrayList<>();
         links.values().forEach(link -> closing.add(link.close()));
         return Future.join(closing).compose(done -> client.close());

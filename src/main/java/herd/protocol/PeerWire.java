@@ -11,10 +11,17 @@ import java.util.Optional;
  * The lines members send each other. A link opens with {@code HERD-PEER <name>} from the
  * dialling member, answered by the same line naming the accepting member; after that the
  * dialler sends updates as AT lines, which carry every field of a {@link Report}.
+ *
+ * <p>Anti-entropy runs over the same link: the dialler sends {@code SYNC} with its table's
+ * bucket digests; the accepting member answers with its own reports of the buckets that
+ * differ (AT lines) and {@code SYNC-NEED} naming those buckets, for which the dialler sends
+ * its reports as ordinary updates.
  */
 public final class PeerWire {
 
     public static final String HELLO = "HERD-PEER";
+    public static final String SYNC = "SYNC";
+    public static final String SYNC_NEED = "SYNC-NEED";
 
     /** Room for an AT line built from the longest client line, plus the fields a member adds. */
     public static final int MAX_LINE_LENGTH = 16 * 1024;
@@ -46,5 +53,58 @@ public final class PeerWire {
             return Optional.empty();
         }
         return Optional.of(new Report(fields.get(1), fields.get(2), fields.get(3), location.get(), time.get()));
+    }
+
+    /** {@code SYNC d0 d1 ...}: a table's bucket digests, in hexadecimal. */
+    public static String sync(long[] bucketDigests) {
+        StringBuilder line = new StringBuilder(SYNC);
+        for (long digest : bucketDigests) {
+            line.append(' ').append(Long.toHexString(digest));
+        }
+        return line.toString();
+    }
+
+    /** The bucket digests of a {@code SYNC} line with exactly {@code buckets} of them. */
+    public static Optional<long[]> parseSync(String line, int buckets) {
+        List<String> fields = Fields.split(line);
+        if (fields.size() != buckets + 1 || !fields.get(0).equals(SYNC)) {
+            return Optional.empty();
+        }
+        long[] digests = new long[buckets];
+        try {
+            for (int i = 0; i < buckets; i++) {
+                digests[i] = Long.parseUnsignedLong(fields.get(i + 1), 16);
+            }
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return Optional.of(digests);
+    }
+
+    /** {@code SYNC-NEED b1 b2 ...}: the buckets whose reports the other side should send. */
+    public static String need(boolean[] buckets) {
+        StringBuilder line = new StringBuilder(SYNC_NEED);
+        for (int i = 0; i < buckets.length; i++) {
+            if (buckets[i]) {
+                line.append(' ').append(i);
+            }
+        }
+        return line.toString();
+    }
+
+    /** The buckets a {@code SYNC-NEED} line names, as flags indexed by bucket. */
+    public static Optional<boolean[]> parseNeed(String line, int buckets) {
+        List<String> fields = Fields.split(line);
+        if (fields.isEmpty() || !fields.get(0).equals(SYNC_NEED)) {
+            return Optional.empty();
+        }
+        boolean[] needed = new boolean[buckets];
+        for (String field : fields.subList(1, fields.size())) {
+            if (!field.matches("[0-9]{1,4}") || Integer.parseInt(field) >= buckets) {
+                return Optional.empty();
+            }
+            needed[Integer.parseInt(field)] = true;
+        }
+        return Optional.of(needed);
     }
 }

@@ -50,7 +50,11 @@ class AdminServerTest {
         JsonObject bailey = status("Bailey");
         assertEquals("Bailey", bailey.getString("name"));
         assertEquals(1, bailey.getInteger("clients"));
-        assertEquals(new JsonObject().put("Bona", "up").put("Campbell", "up"), bailey.getJsonObject("links"));
+        assertEquals("up", bailey.getJsonObject("links").getJsonObject("Bona").getString("state"));
+        assertEquals("up", bailey.getJsonObject("links").getJsonObject("Campbell").getString("state"));
+        assertEquals(0, bailey.getJsonObject("links").getJsonObject("Bona").getInteger("reconnects"));
+        Await.until("equal digests", Duration.ofSeconds(10),
+                () -> status("Clark").getString("digest").equals(status("Bailey").getString("digest")));
         JsonObject propagation = bailey.getJsonObject("propagation");
         assertEquals(1, propagation.getLong("count"));
         assertTrue(propagation.getLong("maxMicros") < Duration.ofSeconds(10).toNanos() / 1000, propagation.encode());
@@ -64,6 +68,6 @@ class AdminServerTest {
     void aStoppedNeighbourShowsAsDown() {
         herd.stopMember("Bona");
         Await.until("Bona down at Bailey", Duration.ofSeconds(10),
-                () -> "down".equals(status("Bailey").getJsonObject("links").getString("Bona")));
+                () -> "down".equals(status("Bailey").getJsonObject("links").getJsonObject("Bona").getString("state")));
     }
 }

@@ -79,4 +79,36 @@ class LocationTableTest {
                 Location.parse("+34.068930-118.445127").orElseThrow(), ClientTime.parse("1621464827.959498503").orElseThrow());
         assertEquals("AT Clark +0.263873386 kiwi.cs.ucla.edu +34.068930-118.445127 1621464827.959498503", report.atLine());
     }
+
+    @Test
+    void equalTablesHaveEqualDigestsWhateverTheOrderAndDifferingBucketsAreFound() {
+        LocationTable one = new LocationTable();
+        LocationTable two = new LocationTable();
+        List<Report> reports = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            reports.add(new Report("Clark", "+0.000000001", "client" + i, Location.parse("+1+1").orElseThrow(),
+                    ClientTime.parse(Integer.toString(i)).orElseThrow()));
+        }
+        reports.forEach(one::offer);
+        List<Report> shuffled = new ArrayList<>(reports);
+        Collections.shuffle(shuffled, new java.util.Random(1));
+        shuffled.forEach(two::offer);
+        assertEquals(one.digest(), two.digest());
+
+        Report newer = new Report("Bona", "+0.000000001", "client7", Location.parse("+2+2").orElseThrow(),
+                ClientTime.parse("1000").orElseThrow());
+        two.offer(newer);
+        assertTrue(!one.digest().equals(two.digest()));
+        long[] a = one.bucketDigests();
+        long[] b = two.bucketDigests();
+        boolean[] differ = new boolean[LocationTable.BUCKETS];
+        int differing = 0;
+        for (int i = 0; i < a.length; i++) {
+            differ[i] = a[i] != b[i];
+            differing += differ[i] ? 1 : 0;
+        }
+        assertEquals(1, differing);
+        assertTrue(differ[LocationTable.bucket("client7")]);
+        assertTrue(two.reportsIn(differ).contains(newer));
+    }
 }

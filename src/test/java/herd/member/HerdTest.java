@@ -162,6 +162,27 @@ class HerdTest {
     }
 
     @Test
+    void aMemberThatRestartsEmptyGetsTheWholeTableBack() throws IOException {
+        try (LineClient clark = new LineClient(herd.port("Clark"))) {
+            for (int i = 0; i < 50; i++) {
+                clark.send("IAMAT before" + i + " +1+1 " + i + "\n").readLine();
+            }
+        }
+        awaitEverywhere("before49", "49");
+        herd.stopMember("Bona");
+        try (LineClient jaquez = new LineClient(herd.port("Jaquez"))) {
+            jaquez.send("IAMAT missed +2+2 7\n").readLine();
+        }
+        awaitEverywhere("missed", "7");
+
+        herd.startMember("Bona");
+        Await.until("Bona's table equal to Bailey's", FLOOD, () ->
+                herd.member("Bona").table().digest().equals(herd.member("Bailey").table().digest()));
+        assertEquals(51, herd.member("Bona").table().size());
+        assertEquals("AT Jaquez", herd.member("Bona").table().get("missed").orElseThrow().atLine().substring(0, 9));
+    }
+
+    @Test
     void aHalfClosedClientGetsEveryReplyIncludingWhatsat() throws IOException {
         try (LineClient client = new LineClient(herd.port("Clark"))) {
             client.send("IAMAT half +34.068930-118.445127 1621464827.959498503");
@@ -252,10 +273,10 @@ class HerdTest {
         awaitEverywhere(clientId, report -> report.time().text().equals(time));
     }
 
-    /** Waits until every member holds a report for the client that passes the test. */
+    /** Waits until every running member holds a report for the client that passes the test. */
     private void awaitEverywhere(String clientId, Predicate<Report> test) {
         Await.until(clientId + " at every member", FLOOD, () -> {
-            for (String name : herd.names()) {
+            for (String name : herd.running()) {
                 Optional<Report> held = herd.member(name).table().get(clientId);
                 if (held.isEmpty() || !test.test(held.get())) {
                     return false;

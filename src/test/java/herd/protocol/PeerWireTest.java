@@ -1,5 +1,6 @@
 package herd.protocol;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,5 +33,17 @@ class PeerWireTest {
         "IAMAT Clark +0.263873386 kiwi +1+1 1"})
     void rejectsMalformedUpdates(String line) {
         assertTrue(PeerWire.parseUpdate(line).isEmpty(), line);
+    }
+
+    @Test
+    void digestsAndNeededBucketsRoundTrip() {
+        long[] digests = {0, -1, Long.MIN_VALUE, 42};
+        assertArrayEquals(digests, PeerWire.parseSync(PeerWire.sync(digests), 4).orElseThrow());
+        assertTrue(PeerWire.parseSync(PeerWire.sync(digests), 5).isEmpty(), "wrong count");
+        assertTrue(PeerWire.parseSync("SYNC 1 2 x 4", 4).isEmpty());
+        boolean[] needed = {false, true, false, true};
+        assertArrayEquals(needed, PeerWire.parseNeed(PeerWire.need(needed), 4).orElseThrow());
+        assertEquals("SYNC-NEED 1 3", PeerWire.need(needed));
+        assertTrue(PeerWire.parseNeed("SYNC-NEED 4", 4).isEmpty(), "no such bucket");
     }
 }

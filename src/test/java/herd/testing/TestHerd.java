@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -129,6 +130,11 @@ public final class TestHerd implements AutoCloseable {
                     .put("admin", new JsonObject().put("port", member.admin().port())));
         }
         return Files.writeString(file, new JsonObject().put("servers", servers).encodePrettily());
+    }
+
+    /** The members running now. */
+    public List<String> running() {
+        return List.copyOf(verticles.keySet());
     }
 
     public Iterable<String> names() {
