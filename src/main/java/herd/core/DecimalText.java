@@ -38,4 +38,43 @@ public final class DecimalText {
         }
         return i;
     }
+
+    /**
+     * Compares two unsigned decimals by value, exactly, without parsing them: {@code 7} and
+     * {@code 007.000} are equal, {@code 1.00000000000000000001} is greater than {@code 1}.
+     */
+    public static int compare(CharSequence a, CharSequence b) {
+        int aPoint = digitsEnd(a, 0);
+        int bPoint = digitsEnd(b, 0);
+        int aStart = significantStart(a, aPoint);
+        int bStart = significantStart(b, bPoint);
+        if (aPoint - aStart != bPoint - bStart) {
+            return Integer.compare(aPoint - aStart, bPoint - bStart);
+        }
+        for (int i = 0; i < aPoint - aStart; i++) {
+            int order = Character.compare(a.charAt(aStart + i), b.charAt(bStart + i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        int aDigits = Math.max(0, a.length() - aPoint - 1);
+        int bDigits = Math.max(0, b.length() - bPoint - 1);
+        for (int i = 0; i < Math.max(aDigits, bDigits); i++) {
+            char x = i < aDigits ? a.charAt(aPoint + 1 + i) : '0';
+            char y = i < bDigits ? b.charAt(bPoint + 1 + i) : '0';
+            if (x != y) {
+                return Character.compare(x, y);
+            }
+        }
+        return 0;
+    }
+
+    /** Where the integer part's digits start once its leading zeros are skipped. */
+    private static int significantStart(CharSequence text, int point) {
+        int i = 0;
+        while (i < point && text.charAt(i) == '0') {
+            i++;
+        }
+        return i;
+    }
 }

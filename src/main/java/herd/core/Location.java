@@ -5,24 +5,29 @@ import java.util.Optional;
 
 /**
  * A position in ISO 6709 style, latitude then longitude, each with its own sign and no
- * space between ({@code +34.068930-118.445127}), kept with the text the client wrote.
+ * space between ({@code +34.068930-118.445127}), kept as the text the client wrote; the
+ * coordinates are parsed only when a places search needs them.
+ *
+ * @param split where the longitude's sign is
  */
-public record Location(BigDecimal latitude, BigDecimal longitude, String text) {
-
-    private static final BigDecimal MAX_LATITUDE = BigDecimal.valueOf(90);
-    private static final BigDecimal MAX_LONGITUDE = BigDecimal.valueOf(180);
+public record Location(String text, int split) {
 
     public static Optional<Location> parse(String text) {
         int split = signedEnd(text, 0);
-        if (split < 0 || signedEnd(text, split) != text.length()) {
+        if (split < 0 || signedEnd(text, split) != text.length()
+                || DecimalText.compare(text.substring(1, split), "90") > 0
+                || DecimalText.compare(text.substring(split + 1), "180") > 0) {
             return Optional.empty();
         }
-        BigDecimal latitude = new BigDecimal(text.substring(0, split));
-        BigDecimal longitude = new BigDecimal(text.substring(split));
-        if (latitude.abs().compareTo(MAX_LATITUDE) > 0 || longitude.abs().compareTo(MAX_LONGITUDE) > 0) {
-            return Optional.empty();
-        }
-        return Optional.of(new Location(latitude, longitude, text));
+        return Optional.of(new Location(text, split));
+    }
+
+    public BigDecimal latitude() {
+        return new BigDecimal(text.substring(0, split));
+    }
+
+    public BigDecimal longitude() {
+        return new BigDecimal(text.substring(split));
     }
 
     /** The end of a sign and an unsigned decimal starting at {@code from}, or -1. */

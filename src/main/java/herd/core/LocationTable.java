@@ -37,7 +37,7 @@ public final class LocationTable {
     public boolean offer(Report report) {
         boolean[] stored = {false};
         atLines.compute(report.clientId(), (id, held) -> {
-            if (held == null || report.beats(decode(held))) {
+            if (held == null || wins(report, held)) {
                 stored[0] = true;
                 byte[] line = report.atLine().getBytes(StandardCharsets.ISO_8859_1);
                 bucketDigests.addAndGet(bucket(id), hash(line) - (held == null ? 0 : hash(held)));
@@ -46,6 +46,13 @@ public final class LocationTable {
             return held;
         });
         return stored[0];
+    }
+
+    /** The winner rule, reading only the held time unless the times are equal. */
+    private static boolean wins(Report report, byte[] held) {
+        String line = new String(held, StandardCharsets.ISO_8859_1);
+        int order = DecimalText.compare(report.time().text(), line.substring(line.lastIndexOf(' ') + 1));
+        return order > 0 || order == 0 && report.beats(decode(line));
     }
 
     /** Which bucket a client belongs to; the same on every member (String.hashCode is specified). */
@@ -101,7 +108,11 @@ public final class LocationTable {
 
     /** Rebuilds a report from an AT line this table wrote: six fields, one space apart, all valid. */
     private static Report decode(byte[] atLine) {
-        String[] f = new String(atLine, StandardCharsets.ISO_8859_1).split(" ", 6);
+        return decode(new String(atLine, StandardCharsets.ISO_8859_1));
+    }
+
+    private static Report decode(String atLine) {
+        String[] f = atLine.split(" ", 6);
         return new Report(f[1], f[2], f[3], Location.parse(f[4]).orElseThrow(), ClientTime.parse(f[5]).orElseThrow());
     }
 }
