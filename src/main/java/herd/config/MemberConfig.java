@@ -10,6 +10,11 @@ import java.util.Map;
  * @param neighbours neighbour name to its address, in the order the file lists them
  * @param admin      the admin endpoint, or null for none
  * @param logTraffic whether the log file gets every line received and sent (PROTOCOL.md §9)
+ * @param shutdownGraceMs how long a stopping member lets its clients' owed replies finish
+ * @param maxPendingReplies the most commands one client connection may have awaiting their replies
+ *                          before the member stops reading it
+ * @param clientIdleTimeoutSeconds how long a client connection may send nothing; 0 for ever
+ * @param maxClients the most client connections the member holds at once
  */
 public record MemberConfig(
         String name,
@@ -19,7 +24,17 @@ public record MemberConfig(
         PlacesConfig places,
         String logFile,
         AdminConfig admin,
-        boolean logTraffic) {
+        boolean logTraffic,
+        int shutdownGraceMs,
+        int maxPendingReplies,
+        int clientIdleTimeoutSeconds,
+        int maxClients) {
+
+    public static final int DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+    public static final int DEFAULT_MAX_PENDING_REPLIES = 1000;
+    public static final int DEFAULT_CLIENT_IDLE_TIMEOUT_SECONDS = 3600;
+    /** Room for the benchmark's 10,000 idle connections per member and its load connections. */
+    public static final int DEFAULT_MAX_CLIENTS = 20_000;
 
     public MemberConfig {
         neighbours = Collections.unmodifiableMap(new LinkedHashMap<>(neighbours));

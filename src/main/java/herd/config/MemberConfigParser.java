@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 final class MemberConfigParser {
 
     static final Set<String> MEMBER_FIELDS =
-            Set.of("name", "host", "port", "neighbours", "places", "logFile", "logTraffic", "admin");
+            Set.of("name", "host", "port", "neighbours", "places", "logFile", "logTraffic", "admin",
+                    "shutdownGraceMs", "maxPendingReplies", "clientIdleTimeoutSeconds", "maxClients");
     static final Set<String> ADMIN_FIELDS = Set.of("host", "port");
     static final Set<String> PLACES_FIELDS =
             Set.of("provider", "url", "timeoutMs", "cacheTtlSeconds", "maxInFlight", "queueTimeoutMs");
@@ -36,7 +37,16 @@ final class MemberConfigParser {
                 places(source, json.getValue("places")),
                 logFile(source, json, name),
                 admin(source, json.getValue("admin")),
-                logTraffic(source, json.getValue("logTraffic")));
+                logTraffic(source, json.getValue("logTraffic")),
+                optionalInteger(source, json, "shutdownGraceMs", MemberConfig.DEFAULT_SHUTDOWN_GRACE_MS, 0),
+                optionalInteger(source, json, "maxPendingReplies", MemberConfig.DEFAULT_MAX_PENDING_REPLIES, 1),
+                optionalInteger(source, json, "clientIdleTimeoutSeconds",
+                        MemberConfig.DEFAULT_CLIENT_IDLE_TIMEOUT_SECONDS, 0),
+                optionalInteger(source, json, "maxClients", MemberConfig.DEFAULT_MAX_CLIENTS, 1));
+    }
+
+    private static int optionalInteger(ConfigSource source, JsonObject json, String field, int fallback, int min) {
+        return (int) integer(source, field, json.getValue(field, fallback), min, Integer.MAX_VALUE);
     }
 
     private static String requiredName(ConfigSource source, JsonObject json) {

@@ -19,6 +19,7 @@ public final class HerdLauncher implements VertxApplicationHooks {
     static final int EXIT_BAD_CONFIGURATION = 2;
 
     private final Path configFile;
+    private volatile boolean running;
 
     private HerdLauncher(Path configFile) {
         this.configFile = configFile;
@@ -39,6 +40,24 @@ public final class HerdLauncher implements VertxApplicationHooks {
     @Override
     public Supplier<? extends Deployable> verticleSupplier() {
         return () -> new HerdVerticle(configFile);
+    }
+
+    @Override
+    public void afterVerticleDeployed(HookContext context) {
+        running = true;
+    }
+
+    /**
+     * Runs in the launcher's shutdown hook, once every member has stopped gracefully. After a
+     * start that worked, that is a SIGTERM, and a clean stop is a success: exit status 0 rather
+     * than the JVM's 143 for a process ended by a signal. After a failed start, the launcher's
+     * own non-zero status stands.
+     */
+    @Override
+    public void afterVertxStopped(HookContext context) {
+        if (running) {
+            Runtime.getRuntime().halt(0);
+        }
     }
 
     /** A bad configuration is reported in one line; anything else is a bug, worth its stack trace. */

@@ -8,11 +8,13 @@ import herd.logging.MemberLog;
 import herd.peer.PeerMesh;
 import herd.places.PlacesProvider;
 import herd.places.PlacesProviders;
+import herd.server.ClientLimits;
 import herd.server.ProtocolServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.BindException;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 
 /** One running herd member: its table, its port, its links and its places provider. */
@@ -50,7 +52,8 @@ public final class Member {
                 PeerMesh.DEFAULT_SYNC_INTERVAL, log);
         PlacesProvider places = PlacesProviders.create(vertx, config.places(), apiKey, log);
         Responder responder = new Responder(config.name(), table, places, report -> mesh.offer(report, null), clock);
-        Future<ProtocolServer> listening = ProtocolServer.listen(vertx, config.host(), config.port(), responder, mesh, log)
+        Future<ProtocolServer> listening = ProtocolServer.listen(vertx, config.host(), config.port(), clientLimits(config), responder,
+                        mesh, log)
                 .recover(failure -> Future.failedFuture(bindProblem(failure, source, "port", config.host(), config.port())));
         Future<AdminServer> admin = listening.compose(server -> startAdmin(vertx, config, source, table, mesh)
                 .recover(failure -> server.close().compose(closed -> Future.failedFuture(failure))));
@@ -65,6 +68,11 @@ public final class Member {
                             config.neighbours().keySet(), config.admin() == null ? "" : ", admin on " + config.admin().port());
                     return new Member(config, table, mesh, places, listening.result(), adminServer, log);
                 });
+    }
+
+    private static ClientLimits clientLimits(MemberConfig config) {
+        return new ClientLimits(ProtocolServer.DEFAULT_MAX_LINE_LENGTH, config.maxPendingReplies(),
+                Duration.ofSeconds(config.clientIdleTimeoutSeconds()), config.maxClients());
     }
 
     private static Future<AdminServer> startAdmin(Vertx vertx, MemberConfig config, ConfigSource source,
@@ -96,9 +104,16 @@ public final class Member {
         return mesh;
     }
 
+    /**
+     * Stops gracefully: no new connections; clients get the replies they are owed (WHATSATs
+     * still need the places provider and may flood nothing, IAMATs may still flood), within
+     * the grace period; then the peer links, the provider and the log close.
+     */
     public Future<Void> stop() {
-        return Future.join(server.close(), mesh.close(), places.close(),
-                        admin == null ? Future.succeededFuture() : admin.close())
+        log.info("{} stopping: owed replies get up to {} ms", config.name(), config.shutdownGraceMs());
+        Future<Void> clientsDone = server.shutdown(Duration.ofMillis(config.shutdownGraceMs()))
+                .eventually(() -> Future.join(mesh.close(), places.close()));
+        return Future.join(clientsDone, admin == null ? Future.succeededFuture() : admin.close())
                 .onComplete(done -> {
                     log.info("{} stopped", config.name());
                     MemberLog.close(config.name());

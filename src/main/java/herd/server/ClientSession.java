@@ -12,24 +12,38 @@ import org.slf4j.Logger;
 
 /**
  * One client connection: commands in, replies out in the order the commands arrived, even
- * when a later reply is ready first. After the client's half-close, every reply still owed
- * is written before the connection is ended.
+ * when a later reply is ready first. After the client's half-close, or when the member stops,
+ * every reply still owed is written before the connection is ended.
+ *
+ * <p>Back-pressure (PROTOCOL.md §7): the socket is not read while too many replies are owed
+ * or while the client does not read what was written, so a flooding or slow client costs a
+ * bounded amount of memory and never holds up other clients.
  */
 final class ClientSession implements LineReceiver {
 
     private final NetSocket socket;
     private final String id;
     private final CommandResponder responder;
+    private final int maxPendingReplies;
     private final Logger log;
     private final Queue<Future<Reply>> owed = new ArrayDeque<>();
     private boolean inputEnded;
+    private boolean ended;
     private boolean closed;
+    private boolean backlogFull;
+    private boolean awaitingDrain;
+    private boolean paused;
 
-    ClientSession(NetSocket socket, String id, CommandResponder responder, Logger log) {
+    ClientSession(NetSocket socket, String id, CommandResponder responder, int maxPendingReplies, Logger log) {
         this.socket = socket;
         this.id = id;
         this.responder = responder;
+        this.maxPendingReplies = maxPendingReplies;
         this.log = log;
+        socket.drainHandler(drained -> {
+            awaitingDrain = false;
+            updateReading();
+        });
     }
 
     @Override
@@ -47,6 +61,7 @@ final class ClientSession implements LineReceiver {
         owe(Future.succeededFuture(Reply.invalid(head)));
     }
 
+    /** The client sent its last command, or the member is stopping: owed replies are written, then the end. */
     @Override
     public void inputEnded() {
         inputEnded = true;
@@ -59,13 +74,24 @@ final class ClientSession implements LineReceiver {
         owed.clear();
     }
 
+    boolean owesReplies() {
+        return !owed.isEmpty();
+    }
+
     private void owe(Future<Reply> reply) {
+        if (inputEnded) {
+            return; // the rest of a chunk read before the member began to stop
+        }
         owed.add(reply);
+        if (owed.size() >= maxPendingReplies) {
+            backlogFull = true;
+            updateReading();
+        }
         reply.onComplete(done -> writeReadyReplies());
     }
 
     private void writeReadyReplies() {
-        if (closed) {
+        if (closed || ended) {
             return;
         }
         while (!owed.isEmpty() && owed.peek().isComplete()) {
@@ -79,7 +105,25 @@ final class ClientSession implements LineReceiver {
             }
         }
         if (inputEnded && owed.isEmpty()) {
+            ended = true;
             socket.end();
+            return;
+        }
+        // Resume only at half the limit, so that a flooder is not paused and resumed per reply.
+        backlogFull = backlogFull && owed.size() > maxPendingReplies / 2;
+        awaitingDrain = awaitingDrain || socket.writeQueueFull();
+        updateReading();
+    }
+
+    private void updateReading() {
+        boolean hold = inputEnded || backlogFull || awaitingDrain;
+        if (hold != paused) {
+            paused = hold;
+            if (hold) {
+                socket.pause();
+            } else {
+                socket.resume();
+            }
         }
     }
 }

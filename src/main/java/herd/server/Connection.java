@@ -5,51 +5,73 @@ import herd.protocol.PeerWire;
 import herd.protocol.Reply;
 import io.vertx.core.net.NetSocket;
 import java.util.Optional;
-import org.slf4j.Logger;
 
 /**
  * An accepted connection, before and after it is known what it is: its first line decides
- * whether it is a peer link (a hello from a neighbour) or a client.
+ * whether it is a peer link (a hello from a neighbour) or a client. Only clients are subject
+ * to the idle time-out and count against the member's client limit.
  */
 final class Connection implements LineFramer.Sink {
 
     private final NetSocket socket;
     private final String id;
-    private final CommandResponder responder;
-    private final PeerAcceptor peers;
-    private final Logger log;
-    private LineReceiver receiver;
+    private final ProtocolServer server;
+    private final IdleTimeout idle;
+    private ClientSession client;
+    private LineReceiver peer;
 
-    private Connection(NetSocket socket, String id, CommandResponder responder, PeerAcceptor peers, Logger log) {
+    Connection(NetSocket socket, String id, ProtocolServer server) {
         this.socket = socket;
         this.id = id;
-        this.responder = responder;
-        this.peers = peers;
-        this.log = log;
+        this.server = server;
+        this.idle = new IdleTimeout(server.vertx(), server.limits().idleTimeout(), this::idled);
     }
 
-    static void serve(NetSocket socket, String id, int maxLineLength,
-                      CommandResponder responder, PeerAcceptor peers, Logger log) {
-        Connection connection = new Connection(socket, id, responder, peers, log);
-        LineFramer framer = new LineFramer(maxLineLength, connection);
-        socket.handler(buffer -> framer.feed(buffer.getBytes()));
+    void serve() {
+        LineFramer framer = new LineFramer(server.limits().maxLineLength(), this);
+        socket.handler(buffer -> {
+            idle.touch();
+            framer.feed(buffer.getBytes());
+        });
         HalfClose.allow(socket, () -> {
             framer.finish();
-            connection.receiver().inputEnded();
+            receiver().inputEnded();
         });
-        socket.exceptionHandler(failure -> log.debug("{} connection error: {}", id, failure.getMessage()));
+        socket.exceptionHandler(failure -> server.log().debug("{} connection error: {}", id, failure.getMessage()));
         socket.closeHandler(closed -> {
-            log.debug("{} closed", id);
-            connection.receiver().closed();
+            server.log().debug("{} closed", id);
+            idle.stop();
+            if (peer != null) {
+                peer.closed();
+            } else if (client != null) {
+                client.closed();
+            }
+            server.closed(this);
         });
+        idle.start();
+    }
+
+    boolean isPeer() {
+        return peer != null;
+    }
+
+    /** The member is stopping: a client gets the replies it is owed, then the end of the stream; a peer link just ends. */
+    void shutdown() {
+        if (peer != null) {
+            socket.close();
+        } else {
+            receiver().inputEnded();
+        }
     }
 
     @Override
     public void line(String line) {
-        if (receiver == null) {
-            Optional<LineReceiver> peer = acceptPeer(line);
-            if (peer.isPresent()) {
-                receiver = peer.get();
+        if (peer == null && client == null) {
+            Optional<LineReceiver> link = acceptPeer(line);
+            if (link.isPresent()) {
+                peer = link.get();
+                idle.stop();
+                server.becamePeer(this);
                 return;
             }
         }
@@ -66,17 +88,30 @@ final class Connection implements LineFramer.Sink {
         if (peerName.isEmpty()) {
             return Optional.empty();
         }
-        Optional<LineReceiver> link = peers.accept(peerName.get(), socket, id);
+        Optional<LineReceiver> link = server.peers().accept(peerName.get(), socket, id);
         if (link.isEmpty()) {
-            log.warn("{} refused a peer link: {} is not a neighbour", id, Reply.readable(peerName.get()));
+            server.log().warn("{} refused a peer link: {} is not a neighbour", id, Reply.readable(peerName.get()));
         }
         return link;
     }
 
-    private LineReceiver receiver() {
-        if (receiver == null) {
-            receiver = new ClientSession(socket, id, responder, log);
+    /** A client that owes nothing and sent nothing for the time-out is closed; one still owed replies is given time. */
+    private void idled() {
+        if (client != null && client.owesReplies()) {
+            idle.start();
+            return;
         }
-        return receiver;
+        server.log().info("{} closed: idle for {}", id, server.limits().idleTimeout());
+        socket.close();
+    }
+
+    private LineReceiver receiver() {
+        if (peer != null) {
+            return peer;
+        }
+        if (client == null) {
+            client = new ClientSession(socket, id, server.responder(), server.limits().maxPendingReplies(), server.log());
+        }
+        return client;
     }
 }

@@ -4,35 +4,131 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
-import java.util.concurrent.atomic.AtomicLong;
+import io.vertx.core.net.NetSocket;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
-/** A member's TCP port: clients and neighbours' peer links both connect here. */
+/**
+ * A member's TCP port: clients and neighbours' peer links both connect here. It keeps every
+ * open connection, so that it can hold the number of clients to the limit and, when the
+ * member stops, let each client have the replies it is owed.
+ *
+ * <p>All of it runs on the event loop of the member that listens.
+ */
 public final class ProtocolServer {
 
     /** PROTOCOL.md §7: the default longest line a member buffers. */
     public static final int DEFAULT_MAX_LINE_LENGTH = 8 * 1024;
 
-    private final NetServer server;
+    private static final long REFUSAL_WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private ProtocolServer(NetServer server) {
+    private final Vertx vertx;
+    private final NetServer server;
+    private final ClientLimits limits;
+    private final CommandResponder responder;
+    private final PeerAcceptor peers;
+    private final Logger log;
+    private final Set<Connection> open = new HashSet<>();
+    private long accepted;
+    private int clients;
+    private int refusedSinceWarning;
+    private long lastRefusalWarning = System.nanoTime() - REFUSAL_WARNING_INTERVAL_NANOS;
+    private boolean stopping;
+
+    private ProtocolServer(Vertx vertx, NetServer server, ClientLimits limits, CommandResponder responder,
+                           PeerAcceptor peers, Logger log) {
+        this.vertx = vertx;
         this.server = server;
+        this.limits = limits;
+        this.responder = responder;
+        this.peers = peers;
+        this.log = log;
     }
 
-    public static Future<ProtocolServer> listen(Vertx vertx, String host, int port,
+    public static Future<ProtocolServer> listen(Vertx vertx, String host, int port, ClientLimits limits,
                                                 CommandResponder responder, PeerAcceptor peers, Logger log) {
-        AtomicLong connections = new AtomicLong();
         NetServer server = vertx.createNetServer(new NetServerOptions().setHost(host).setPort(port).setTcpNoDelay(true));
-        server.connectHandler(socket -> {
-            String id = "#" + connections.incrementAndGet() + " " + socket.remoteAddress();
-            log.debug("{} connected", id);
-            Connection.serve(socket, id, DEFAULT_MAX_LINE_LENGTH, responder, peers, log);
-        });
-        return server.listen().map(listening -> new ProtocolServer(server));
+        ProtocolServer protocolServer = new ProtocolServer(vertx, server, limits, responder, peers, log);
+        server.connectHandler(protocolServer::connected);
+        return server.listen().map(listening -> protocolServer);
+    }
+
+    private void connected(NetSocket socket) {
+        if (stopping) {
+            socket.close(); // accepted just before the port closed
+            return;
+        }
+        if (clients >= limits.maxClients()) {
+            refuse(socket);
+            return;
+        }
+        String id = "#" + ++accepted + " " + socket.remoteAddress();
+        log.debug("{} connected", id);
+        Connection connection = new Connection(socket, id, this);
+        open.add(connection);
+        clients++;
+        connection.serve();
+    }
+
+    /** Closes a connection past the client limit; warns at most once a second, with how many since. */
+    private void refuse(NetSocket socket) {
+        socket.close();
+        refusedSinceWarning++;
+        long now = System.nanoTime();
+        if (now - lastRefusalWarning >= REFUSAL_WARNING_INTERVAL_NANOS) {
+            log.warn("refused {} connection(s): already {} clients (maxClients)", refusedSinceWarning, clients);
+            refusedSinceWarning = 0;
+            lastRefusalWarning = now;
+        }
+    }
+
+    void becamePeer(Connection connection) {
+        clients--;
+    }
+
+    void closed(Connection connection) {
+        if (open.remove(connection) && !connection.isPeer()) {
+            clients--;
+        }
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+
+    ClientLimits limits() {
+        return limits;
+    }
+
+    CommandResponder responder() {
+        return responder;
+    }
+
+    PeerAcceptor peers() {
+        return peers;
+    }
+
+    Logger log() {
+        return log;
     }
 
     public int port() {
         return server.actualPort();
+    }
+
+    /**
+     * Stops accepting connections, ends every peer link, and lets every client have the replies
+     * it is owed, then the end of the stream; whatever is still open after {@code grace} is closed.
+     * Completes when every connection is closed.
+     */
+    public Future<Void> shutdown(Duration grace) {
+        stopping = true;
+        List.copyOf(open).forEach(Connection::shutdown);
+        return server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public Future<Void> close() {

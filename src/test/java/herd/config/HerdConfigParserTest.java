@@ -28,16 +28,21 @@ class HerdConfigParserTest {
         assertEquals("logs/Clark.log", config.logFile());
         assertNull(config.admin());
         assertTrue(config.logTraffic());
+        assertEquals(10_000, config.shutdownGraceMs());
+        assertEquals(1000, config.maxPendingReplies());
+        assertEquals(3600, config.clientIdleTimeoutSeconds());
+        assertEquals(20_000, config.maxClients());
     }
 
     @Test
     void readsEveryFieldGiven() {
         MemberConfig config = member("{\"name\": \"A\", \"host\": \"127.0.0.1\", \"port\": 12000, \"neighbours\": {},"
                 + " \"places\": {\"provider\": \"google-legacy\", \"url\": \"http://127.0.0.1:9/x\", \"timeoutMs\": 250},"
-                + " \"logFile\": \"/var/log/a.log\", \"logTraffic\": false, \"admin\": {\"port\": 12100}}");
+                + " \"logFile\": \"/var/log/a.log\", \"logTraffic\": false, \"admin\": {\"port\": 12100},"
+                + " \"shutdownGraceMs\": 0, \"maxPendingReplies\": 10, \"clientIdleTimeoutSeconds\": 0, \"maxClients\": 5}");
         assertEquals(new MemberConfig("A", "127.0.0.1", 12000, java.util.Map.of(),
                 new PlacesConfig("google-legacy", "http://127.0.0.1:9/x", 250), "/var/log/a.log",
-                new AdminConfig(AdminConfig.DEFAULT_HOST, 12100), false), config);
+                new AdminConfig(AdminConfig.DEFAULT_HOST, 12100), false, 0, 10, 0, 5), config);
     }
 
     @Test
@@ -87,6 +92,10 @@ class HerdConfigParserTest {
         "{'name': 'A', 'port': 1, 'neighbours': {}, 'logFile': ''}            | logFile | non-empty string",
         "{'name': 'A', 'port': 1, 'neighbours': {}, 'logFile': []}            | logFile | non-empty string",
         "{'name': 'A', 'port': 1, 'neighbours': {}, 'logTraffic': 'yes'}      | logTraffic | must be true or false, not \"yes\"",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'shutdownGraceMs': -1}    | shutdownGraceMs | must be an integer from 0 to",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'maxPendingReplies': 0}   | maxPendingReplies | not 0",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'clientIdleTimeoutSeconds': 1.5} | clientIdleTimeoutSeconds | not 1.5",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'maxClients': '10'}       | maxClients | not \"10\"",
         "{'name': 'A', 'port': 1, 'neighbours': {}, 'admin': 12100}           | admin | must be an object",
         "{'name': 'A', 'port': 1, 'neighbours': {}, 'admin': {}}              | admin.port | missing",
         "{'name': 'A', 'port': 1, 'neighbours': {}, 'admin': {'port': 1}}     | admin.port | clashes with port",
@@ -102,7 +111,8 @@ class HerdConfigParserTest {
     void anUnknownFieldIsRefusedWithTheKnownOnes() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> member("{\"name\": \"A\", \"port\": 1, \"neighbours\": {}, \"logfile\": \"x\"}"));
-        assertEquals(FILE + ": logfile: unknown field (known: [admin, host, logFile, logTraffic, name, neighbours, places, port])",
+        assertEquals(FILE + ": logfile: unknown field (known: [admin, clientIdleTimeoutSeconds, host, logFile, logTraffic, "
+                        + "maxClients, maxPendingReplies, name, neighbours, places, port, shutdownGraceMs])",
                 e.getMessage());
     }
 

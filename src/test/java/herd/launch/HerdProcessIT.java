@@ -44,6 +44,7 @@ class HerdProcessIT {
             herd.destroy(); // SIGTERM
         }
         assertTrue(herd.waitFor(20, TimeUnit.SECONDS), "still running after SIGTERM");
+        assertEquals(0, herd.exitValue(), "a graceful stop is a success");
         String log = Files.readString(dir.resolve("Solo.log"));
         assertTrue(log.contains("IAMAT kiwi +34.068930-118.445127 1621464827.959498503"), log);
     }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The herd of {@code conf/herd.json} (the standard five members and their topology) running
@@ -42,6 +43,11 @@ public final class TestHerd implements AutoCloseable {
     }
 
     public static TestHerd standard(Vertx vertx, Path logDir, PlacesConfig places) {
+        return standard(vertx, logDir, places, UnaryOperator.identity());
+    }
+
+    /** @param adjust changes each member's configuration, e.g. {@link #withClientLimits} */
+    public static TestHerd standard(Vertx vertx, Path logDir, PlacesConfig places, UnaryOperator<MemberConfig> adjust) {
         HerdConfig standard = readStandardHerd();
         Map<String, Integer> ports = new LinkedHashMap<>();
         Map<String, Integer> adminPorts = new LinkedHashMap<>();
@@ -53,11 +59,19 @@ public final class TestHerd implements AutoCloseable {
         for (MemberConfig member : standard.members()) {
             Map<String, PeerAddress> neighbours = new LinkedHashMap<>();
             member.neighbours().keySet().forEach(name -> neighbours.put(name, new PeerAddress("127.0.0.1", ports.get(name))));
-            herd.configs.put(member.name(), new MemberConfig(member.name(), "127.0.0.1", ports.get(member.name()),
+            herd.configs.put(member.name(), adjust.apply(new MemberConfig(member.name(), "127.0.0.1", ports.get(member.name()),
                     neighbours, places, logDir.resolve(member.name() + ".log").toString(),
-                    new AdminConfig("127.0.0.1", adminPorts.get(member.name())), true));
+                    new AdminConfig("127.0.0.1", adminPorts.get(member.name())), true, member.shutdownGraceMs(),
+                    member.maxPendingReplies(), member.clientIdleTimeoutSeconds(), member.maxClients())));
         }
         return herd;
+    }
+
+    /** Sets the shutdown grace period and the client limits of a member's configuration. */
+    public static UnaryOperator<MemberConfig> withClientLimits(int shutdownGraceMs, int maxPendingReplies,
+                                                               int clientIdleTimeoutSeconds, int maxClients) {
+        return c -> new MemberConfig(c.name(), c.host(), c.port(), c.neighbours(), c.places(), c.logFile(), c.admin(),
+                c.logTraffic(), shutdownGraceMs, maxPendingReplies, clientIdleTimeoutSeconds, maxClients);
     }
 
     private static HerdConfig readStandardHerd() {

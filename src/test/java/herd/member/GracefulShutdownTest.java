@@ -1,0 +1,90 @@
+package herd.member;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import herd.config.MemberConfig;
+import herd.config.PlacesConfig;
+import herd.testing.Await;
+import herd.testing.LineClient;
+import herd.testing.PlacesStandIn;
+import herd.testing.TestHerd;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A member that stops lets its clients have the replies it owes them, then closes. */
+@ExtendWith(VertxExtension.class)
+class GracefulShutdownTest {
+
+    private PlacesStandIn google;
+    private TestHerd herd;
+
+    private void start(Vertx vertx, Path logs, int shutdownGraceMs, int placesTimeoutMs) {
+        google = PlacesStandIn.start(vertx);
+        herd = TestHerd.standard(vertx, logs, new PlacesConfig("google", google.newUrl(), placesTimeoutMs),
+                TestHerd.withClientLimits(shutdownGraceMs, MemberConfig.DEFAULT_MAX_PENDING_REPLIES,
+                        MemberConfig.DEFAULT_CLIENT_IDLE_TIMEOUT_SECONDS, MemberConfig.DEFAULT_MAX_CLIENTS)).start();
+    }
+
+    @AfterEach
+    void stop() {
+        herd.close();
+        google.close();
+    }
+
+    @Test
+    void aWhatsatOwedWhenTheMemberStopsIsAnsweredBeforeTheEndOfStream(Vertx vertx, @TempDir Path logs)
+            throws IOException {
+        start(vertx, logs, MemberConfig.DEFAULT_SHUTDOWN_GRACE_MS, 5000);
+        int port = herd.port("Clark");
+        try (LineClient client = new LineClient(port); LineClient idle = new LineClient(port)) {
+            client.send("IAMAT late +34.068930-118.445127 1\n").readLine();
+            google.behave(PlacesStandIn.Behaviour.ANSWER_LATE);
+            client.send("WHATSAT late 10 2\n");
+            Await.until("the WHATSAT at the provider", Duration.ofSeconds(5), () -> google.requests().size() == 1);
+
+            long start = System.nanoTime();
+            herd.stopMember("Clark");
+            long stopMs = (System.nanoTime() - start) / 1_000_000;
+
+            String reply = client.readWhatsAtReply();
+            assertTrue(reply.startsWith("AT Clark ") && reply.contains("\"status\" : \"OK\"") && reply.endsWith("}\n\n"),
+                    reply);
+            assertNull(client.readLine(), "the end of the stream after the reply");
+            assertNull(idle.readLine(), "a client owed nothing is ended at once");
+            assertTrue(stopMs < MemberConfig.DEFAULT_SHUTDOWN_GRACE_MS / 2, "stopping took " + stopMs + " ms");
+        }
+        assertThrows(ConnectException.class, () -> new LineClient(port).close());
+        Await.until("Clark's links down at its neighbours", Duration.ofSeconds(5),
+                () -> !herd.member("Bona").mesh().linksUp().contains("Clark")
+                        && !herd.member("Jaquez").mesh().linksUp().contains("Clark"));
+    }
+
+    @Test
+    void whatIsStillOwedAfterTheGracePeriodIsCutOff(Vertx vertx, @TempDir Path logs) throws IOException {
+        start(vertx, logs, 200, 60_000);
+        try (LineClient client = new LineClient(herd.port("Bailey"))) {
+            client.send("IAMAT stuck +1+1 1\n").readLine();
+            google.behave(PlacesStandIn.Behaviour.NEVER_ANSWER);
+            client.send("WHATSAT stuck 10 2\n");
+            Await.until("the WHATSAT at the provider", Duration.ofSeconds(5), () -> google.requests().size() == 1);
+
+            long start = System.nanoTime();
+            herd.stopMember("Bailey");
+            long stopMs = (System.nanoTime() - start) / 1_000_000;
+
+            assertEquals("", client.readToEnd());
+            assertTrue(stopMs < 5000, "stopping took " + stopMs + " ms");
+        }
+    }
+}
