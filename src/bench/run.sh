@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
-JAR=$ROOT/target/herd-fat.jar
+JAR=${JAR:-$ROOT/target/herd-fat.jar}
 DURATION=${DURATION:-10}
 MEMBER_HEAP=${MEMBER_HEAP:-256m}
 # Each member logs every line in and out by default (PROTOCOL.md §9); LOG_TRAFFIC=false measures without.

@@ -48,11 +48,14 @@ public final class LocationTable {
         return stored[0];
     }
 
-    /** The winner rule, reading only the held time unless the times are equal. */
+    /**
+     * The winner rule, reading only the held time unless the times are equal; the same report
+     * again (as a flood brings it from several neighbours) is recognised by its line.
+     */
     private static boolean wins(Report report, byte[] held) {
         String line = new String(held, StandardCharsets.ISO_8859_1);
         int order = DecimalText.compare(report.time().text(), line.substring(line.lastIndexOf(' ') + 1));
-        return order > 0 || order == 0 && report.beats(decode(line));
+        return order > 0 || order == 0 && !line.equals(report.atLine()) && report.beats(decode(line));
     }
 
     /** Which bucket a client belongs to; the same on every member (String.hashCode is specified). */
