@@ -6,6 +6,7 @@ import herd.config.HerdConfig;
 import herd.config.HerdConfigParser;
 import herd.config.MemberConfig;
 import herd.member.MemberVerticle;
+import herd.member.Secrets;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.nio.file.Path;
@@ -18,9 +19,6 @@ import java.util.List;
  */
 public final class HerdVerticle extends VerticleBase {
 
-    /** Where the Places API key comes from; never from a file. */
-    static final String API_KEY_VARIABLE = "PLACES_API_KEY";
-
     private final Path configFile;
 
     public HerdVerticle(Path configFile) {
@@ -30,7 +28,7 @@ public final class HerdVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         String source = configFile.toString();
-        String apiKey = System.getenv(API_KEY_VARIABLE);
+        Secrets secrets = Secrets.fromEnvironment();
         return ConfigFileReader.read(vertx, configFile).compose(json -> {
             HerdConfig herd = HerdConfigParser.parse(source, json);
             boolean herdFile = json.containsKey("servers");
@@ -38,7 +36,7 @@ public final class HerdVerticle extends VerticleBase {
             for (int i = 0; i < herd.members().size(); i++) {
                 MemberConfig member = herd.members().get(i);
                 ConfigSource where = new ConfigSource(source, herdFile ? "servers[" + i + "]." : "");
-                deployments.add(vertx.deployVerticle(new MemberVerticle(member, where, apiKey)));
+                deployments.add(vertx.deployVerticle(new MemberVerticle(member, where, secrets)));
             }
             return Future.all(deployments);
         });

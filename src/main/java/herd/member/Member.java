@@ -5,6 +5,7 @@ import herd.config.ConfigSource;
 import herd.config.MemberConfig;
 import herd.core.LocationTable;
 import herd.logging.MemberLog;
+import herd.peer.PeerAuth;
 import herd.peer.PeerMesh;
 import herd.places.PlacesProvider;
 import herd.places.PlacesProviders;
@@ -42,15 +43,15 @@ public final class Member {
     /**
      * @param source where the configuration came from and the path to this member in it, for
      *               messages such as "port in use" (e.g. {@code conf/herd.json: servers[3].})
-     * @param apiKey the Places API key, or null
+     * @param secrets the Places API key and the herd secret
      */
-    public static Future<Member> start(Vertx vertx, MemberConfig config, ConfigSource source, String apiKey) {
+    public static Future<Member> start(Vertx vertx, MemberConfig config, ConfigSource source, Secrets secrets) {
         Logger log = MemberLog.open(config.name(), config.logFile(), config.logTraffic());
         LocationTable table = new LocationTable();
         Clock clock = Clock.systemUTC();
         PeerMesh mesh = new PeerMesh(vertx, config.name(), config.neighbours(), table, clock,
-                PeerMesh.DEFAULT_SYNC_INTERVAL, log);
-        PlacesProvider places = PlacesProviders.create(vertx, config.places(), apiKey, log);
+                PeerMesh.DEFAULT_SYNC_INTERVAL, PeerAuth.of(secrets.herdSecret()), log);
+        PlacesProvider places = PlacesProviders.create(vertx, config.places(), secrets.placesApiKey(), log);
         Responder responder = new Responder(config.name(), table, places, report -> mesh.offer(report, null), clock);
         Future<ProtocolServer> listening = ProtocolServer.listen(vertx, config.host(), config.port(), clientLimits(config), responder,
                         mesh, log)

@@ -10,18 +10,18 @@ public final class MemberVerticle extends VerticleBase {
 
     private final MemberConfig config;
     private final ConfigSource source;
-    private final String apiKey;
+    private final Secrets secrets;
     private Member member;
 
-    public MemberVerticle(MemberConfig config, ConfigSource source, String apiKey) {
+    public MemberVerticle(MemberConfig config, ConfigSource source, Secrets secrets) {
         this.config = config;
         this.source = source;
-        this.apiKey = apiKey;
+        this.secrets = secrets;
     }
 
     @Override
     public Future<?> start() {
-        return Member.start(vertx, config, source, apiKey).onSuccess(started -> member = started);
+        return Member.start(vertx, config, source, secrets).onSuccess(started -> member = started);
     }
 
     @Override

@@ -16,8 +16,12 @@ final class InboundPeer implements LineReceiver {
     private final NetSocket socket;
     private final String connectionId;
     private final Logger log;
+    /** The proof the neighbour must send before anything else; null once it has (or when links are not authenticated). */
+    private String expectedProof;
 
-    InboundPeer(PeerMesh mesh, String neighbour, NetSocket socket, String connectionId, Logger log) {
+    InboundPeer(PeerMesh mesh, String neighbour, NetSocket socket, String connectionId, String expectedProof,
+                Logger log) {
+        this.expectedProof = expectedProof;
         this.mesh = mesh;
         this.neighbour = neighbour;
         this.socket = socket;
@@ -27,6 +31,10 @@ final class InboundPeer implements LineReceiver {
 
     @Override
     public void line(String line) {
+        if (expectedProof != null) {
+            authenticate(line);
+            return;
+        }
         if (line.startsWith(PeerWire.SYNC)) {
             mesh.reconcile(neighbour, socket, line);
             return;
@@ -38,6 +46,17 @@ final class InboundPeer implements LineReceiver {
         }
         log.debug("{} from {}: {}", connectionId, neighbour, Reply.readable(line));
         mesh.offer(update.get(), neighbour);
+    }
+
+    /** Until the neighbour proves it knows the herd secret, nothing it sends counts. */
+    private void authenticate(String line) {
+        if (PeerAuth.matches(expectedProof, PeerWire.parseAuth(line).orElse(null))) {
+            expectedProof = null;
+            log.info("{} link from {} authenticated", connectionId, neighbour);
+        } else {
+            log.warn("{} refused the link from {}: authentication failed", connectionId, neighbour);
+            socket.close();
+        }
     }
 
     @Override

@@ -26,6 +26,7 @@ final class PeerLink {
 
     private final Vertx vertx;
     private final PeerMesh mesh;
+    private final PeerAuth auth;
     private final NetClient client;
     private final String self;
     private final String neighbour;
@@ -43,10 +44,11 @@ final class PeerLink {
     private int failedAttempts;
     private long redialTimer = -1;
 
-    PeerLink(Vertx vertx, PeerMesh mesh, NetClient client, String self, String neighbour, PeerAddress address,
-             Logger log) {
+    PeerLink(Vertx vertx, PeerMesh mesh, PeerAuth auth, NetClient client, String self, String neighbour,
+             PeerAddress address, Logger log) {
         this.vertx = vertx;
         this.mesh = mesh;
+        this.auth = auth;
         this.client = client;
         this.self = self;
         this.neighbour = neighbour;
@@ -125,6 +127,7 @@ final class PeerLink {
 
     private void handshake(NetSocket opened) {
         socket = opened;
+        String nonce = auth.enabled() ? auth.nonce() : null;
         long timeout = vertx.setTimer(HANDSHAKE_TIMEOUT_MS, t -> {
             log.warn("link to {}: no answer to the hello within {} ms", neighbour, HANDSHAKE_TIMEOUT_MS);
             opened.close();
@@ -136,7 +139,7 @@ final class PeerLink {
                 if (up) {
                     mesh.answered(neighbour, line);
                 } else {
-                    answered(opened, line);
+                    answered(opened, line, nonce);
                 }
             }
 
@@ -151,12 +154,15 @@ final class PeerLink {
             vertx.cancelTimer(timeout);
             dropped();
         });
-        opened.write(PeerWire.hello(self) + '\n');
+        opened.write(PeerWire.hello(self, nonce, null) + '\n');
     }
 
-    private void answered(NetSocket opened, String line) {
-        Optional<String> name = PeerWire.helloName(line);
-        if (name.isPresent() && name.get().equals(neighbour)) {
+    private void answered(NetSocket opened, String line, String nonce) {
+        Optional<PeerWire.Hello> hello = PeerWire.parseHello(line);
+        if (hello.isPresent() && hello.get().name().equals(neighbour) && proven(hello.get(), nonce)) {
+            if (auth.enabled()) {
+                opened.write(PeerWire.auth(auth.diallerProof(self, neighbour, hello.get().nonce())) + '\n');
+            }
             up = true;
             stateSince = Instant.now();
             delay.reset();
@@ -171,6 +177,19 @@ final class PeerLink {
             log.warn("link to {} at {} refused: answered \"{}\"", neighbour, address, Reply.readable(line));
             opened.close();
         }
+    }
+
+    /** Without a secret any answer naming the neighbour will do; with one, it must carry a valid proof. */
+    private boolean proven(PeerWire.Hello hello, String nonce) {
+        if (!auth.enabled()) {
+            return true;
+        }
+        boolean valid = hello.nonce() != null
+                && PeerAuth.matches(auth.acceptorProof(self, neighbour, nonce), hello.proof());
+        if (!valid) {
+            log.warn("link to {} at {}: the neighbour did not prove it knows the herd secret", neighbour, address);
+        }
+        return valid;
     }
 
     private void dropped() {

@@ -53,11 +53,13 @@ public final class PeerMesh implements PeerAcceptor {
     private final Clock clock;
     private final Vertx vertx;
     private final Duration syncInterval;
+    private final PeerAuth auth;
     private long syncTimer = -1;
 
     public PeerMesh(Vertx vertx, String self, Map<String, PeerAddress> neighbours, LocationTable table, Clock clock,
-                    Duration syncInterval, Logger log) {
+                    Duration syncInterval, PeerAuth auth, Logger log) {
         this.vertx = vertx;
+        this.auth = auth;
         this.self = self;
         this.clock = clock;
         this.syncInterval = syncInterval;
@@ -65,7 +67,7 @@ public final class PeerMesh implements PeerAcceptor {
         this.log = log;
         this.client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(2000));
         Map<String, PeerLink> dialled = new LinkedHashMap<>();
-        neighbours.forEach((name, address) -> dialled.put(name, new PeerLink(vertx, this, client, self, name, address, log)));
+        neighbours.forEach((name, address) -> dialled.put(name, new PeerLink(vertx, this, auth, client, self, name, address, log)));
         this.links = dialled;
     }
 
@@ -155,13 +157,24 @@ public final class PeerMesh implements PeerAcceptor {
     }
 
     @Override
-    public Optional<LineReceiver> accept(String name, NetSocket socket, String connectionId) {
+    public Optional<LineReceiver> accept(PeerWire.Hello hello, NetSocket socket, String connectionId) {
+        String name = hello.name();
         if (!links.containsKey(name)) {
             return Optional.empty();
         }
-        socket.write(PeerWire.hello(self) + '\n');
-        log.info("{} link from {} accepted", connectionId, name);
-        return Optional.of(new InboundPeer(this, name, socket, connectionId, log));
+        if (!auth.enabled()) {
+            socket.write(PeerWire.hello(self, null, null) + '\n');
+            log.info("{} link from {} accepted", connectionId, name);
+            return Optional.of(new InboundPeer(this, name, socket, connectionId, null, log));
+        }
+        if (hello.nonce() == null) {
+            log.warn("{} refused a peer link from {}: it offered no authentication", connectionId, name);
+            return Optional.empty();
+        }
+        String nonce = auth.nonce();
+        socket.write(PeerWire.hello(self, nonce, auth.acceptorProof(name, self, hello.nonce())) + '\n');
+        log.info("{} link from {} accepted, awaiting its proof", connectionId, name);
+        return Optional.of(new InboundPeer(this, name, socket, connectionId, auth.diallerProof(name, self, nonce), log));
     }
 
     public PropagationLatency propagation() {

@@ -12,6 +12,10 @@ import java.util.Optional;
  * dialling member, answered by the same line naming the accepting member; after that the
  * dialler sends updates as AT lines, which carry every field of a {@link Report}.
  *
+ * <p>With a herd secret, the hellos carry nonces and proofs (see {@code herd.peer.PeerAuth}):
+ * {@code HERD-PEER dialler nonceD}, answered {@code HERD-PEER acceptor nonceA proofA}, then
+ * {@code HERD-AUTH proofD}; each proof is an HMAC of the other side's nonce.
+ *
  * <p>Anti-entropy runs over the same link: the dialler sends {@code SYNC} with its table's
  * bucket digests; the accepting member answers with its own reports of the buckets that
  * differ (AT lines) and {@code SYNC-NEED} naming those buckets, for which the dialler sends
@@ -20,6 +24,7 @@ import java.util.Optional;
 public final class PeerWire {
 
     public static final String HELLO = "HERD-PEER";
+    public static final String AUTH = "HERD-AUTH";
     public static final String SYNC = "SYNC";
     public static final String SYNC_NEED = "SYNC-NEED";
 
@@ -29,17 +34,39 @@ public final class PeerWire {
     private PeerWire() {
     }
 
-    public static String hello(String memberName) {
-        return HELLO + ' ' + memberName;
+    /** A hello: the member's name and, when links are authenticated, a nonce and a proof. */
+    public record Hello(String name, String nonce, String proof) {
     }
 
-    /** The member a hello line names, if the line is a hello. */
-    public static Optional<String> helloName(String line) {
-        List<String> fields = Fields.split(line);
-        if (fields.size() == 2 && fields.get(0).equals(HELLO)) {
-            return Optional.of(fields.get(1));
+    /** {@code HERD-PEER name [nonce [proof]]}; null parts are left out. */
+    public static String hello(String memberName, String nonce, String proof) {
+        StringBuilder line = new StringBuilder(HELLO).append(' ').append(memberName);
+        if (nonce != null) {
+            line.append(' ').append(nonce);
+            if (proof != null) {
+                line.append(' ').append(proof);
+            }
         }
-        return Optional.empty();
+        return line.toString();
+    }
+
+    public static Optional<Hello> parseHello(String line) {
+        List<String> fields = Fields.split(line);
+        if (fields.size() < 2 || fields.size() > 4 || !fields.get(0).equals(HELLO)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Hello(fields.get(1), fields.size() > 2 ? fields.get(2) : null,
+                fields.size() > 3 ? fields.get(3) : null));
+    }
+
+    /** {@code HERD-AUTH proof}: the dialling member's answer to the accepting member's nonce. */
+    public static String auth(String proof) {
+        return AUTH + ' ' + proof;
+    }
+
+    public static Optional<String> parseAuth(String line) {
+        List<String> fields = Fields.split(line);
+        return fields.size() == 2 && fields.get(0).equals(AUTH) ? Optional.of(fields.get(1)) : Optional.empty();
     }
 
     public static Optional<Report> parseUpdate(String line) {

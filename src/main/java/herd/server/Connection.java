@@ -84,13 +84,14 @@ final class Connection implements LineFramer.Sink {
     }
 
     private Optional<LineReceiver> acceptPeer(String firstLine) {
-        Optional<String> peerName = PeerWire.helloName(firstLine);
-        if (peerName.isEmpty()) {
+        Optional<PeerWire.Hello> hello = PeerWire.parseHello(firstLine);
+        if (hello.isEmpty()) {
             return Optional.empty();
         }
-        Optional<LineReceiver> link = server.peers().accept(peerName.get(), socket, id);
+        Optional<LineReceiver> link = server.peers().accept(hello.get(), socket, id);
         if (link.isEmpty()) {
-            server.log().warn("{} refused a peer link: {} is not a neighbour", id, Reply.readable(peerName.get()));
+            server.log().warn("{} refused a peer link from {}: not a neighbour, or not authenticated", id,
+                    Reply.readable(hello.get().name()));
         }
         return link;
     }

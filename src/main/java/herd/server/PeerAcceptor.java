@@ -1,5 +1,6 @@
 package herd.server;
 
+import herd.protocol.PeerWire;
 import io.vertx.core.net.NetSocket;
 import java.util.Optional;
 
@@ -7,9 +8,10 @@ import java.util.Optional;
 public interface PeerAcceptor {
 
     /**
-     * @param name the member the hello line names
-     * @return the receiver for the rest of the connection, or empty if {@code name} is not a
-     *         neighbour (the line is then treated as a client's invalid command)
+     * @param hello the connection's first line, a peer hello
+     * @return the receiver for the rest of the connection, or empty if the hello does not
+     *         come from a neighbour able to authenticate (the line is then treated as a
+     *         client's invalid command)
      */
-    Optional<LineReceiver> accept(String name, NetSocket socket, String connectionId);
+    Optional<LineReceiver> accept(PeerWire.Hello hello, NetSocket socket, String connectionId);
 }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -245,6 +246,24 @@ class HerdTest {
             assertEquals("?  IAMAT x +91+0 1 ", client.send(" IAMAT x +91+0 1 \n").readLine());
         }
         assertTrue(herd.member("Bailey").table().get("forged").isEmpty());
+    }
+
+    @Test
+    void aConnectionClaimingToBeANeighbourWithoutTheSecretIsRefusedAndChangesNothing() throws IOException {
+        try (LineClient impostor = new LineClient(herd.port("Bona"))) {
+            String answer = impostor.send("HERD-PEER Clark 0123456789abcdef\n").readLine();
+            assertTrue(answer.matches("HERD-PEER Bona [0-9a-f]{32} [0-9a-f]{64}"), answer);
+            impostor.send("HERD-AUTH 00000000\nAT Clark +0.000000000 forged +1+1 9999999999\n");
+            assertEquals(null, impostor.readLine(), "the member closes the connection");
+        }
+        try (LineClient impostor = new LineClient(herd.port("Bona"))) {
+            assertEquals("? HERD-PEER Clark", impostor.send("HERD-PEER Clark\n").readLine(), "no nonce, no link");
+            String forged = "AT Clark +0.000000000 forged +1+1 9999999999";
+            assertEquals("? " + forged, impostor.send(forged + "\n").readLine());
+        }
+        assertTrue(herd.member("Bona").table().get("forged").isEmpty());
+        assertEquals(Set.of("Bailey", "Campbell", "Clark"), herd.member("Bona").mesh().linksUp(),
+                "the real links are untouched");
     }
 
     @Test

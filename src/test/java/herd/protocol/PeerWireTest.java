@@ -13,11 +13,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PeerWireTest {
 
     @Test
-    void helloNamesTheMember() {
-        assertEquals(Optional.of("Clark"), PeerWire.helloName(PeerWire.hello("Clark")));
-        assertTrue(PeerWire.helloName("HERD-PEER").isEmpty());
-        assertTrue(PeerWire.helloName("HERD-PEER Clark Bona").isEmpty());
-        assertTrue(PeerWire.helloName("IAMAT Clark").isEmpty());
+    void helloNamesTheMemberWithItsNonceAndProofWhenGiven() {
+        assertEquals(Optional.of(new PeerWire.Hello("Clark", null, null)), PeerWire.parseHello(PeerWire.hello("Clark", null, null)));
+        assertEquals(Optional.of(new PeerWire.Hello("Clark", "n1", null)), PeerWire.parseHello(PeerWire.hello("Clark", "n1", null)));
+        assertEquals(Optional.of(new PeerWire.Hello("Clark", "n1", "p1")), PeerWire.parseHello("HERD-PEER Clark n1 p1"));
+        assertTrue(PeerWire.parseHello("HERD-PEER").isEmpty());
+        assertTrue(PeerWire.parseHello("HERD-PEER a b c d").isEmpty());
+        assertTrue(PeerWire.parseHello("IAMAT Clark").isEmpty());
+        assertEquals(Optional.of("p"), PeerWire.parseAuth(PeerWire.auth("p")));
+        assertTrue(PeerWire.parseAuth("HERD-AUTH").isEmpty());
     }
 
     @Test

@@ -9,6 +9,7 @@ import herd.config.PeerAddress;
 import herd.config.PlacesConfig;
 import herd.member.Member;
 import herd.member.MemberVerticle;
+import herd.member.Secrets;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -32,6 +33,8 @@ import java.util.function.UnaryOperator;
 public final class TestHerd implements AutoCloseable {
 
     public static final String API_KEY = "test-key-0123456789";
+    /** Test herds authenticate their peer links, as a deployed herd should. */
+    public static final String HERD_SECRET = "test-herd-secret";
 
     private final Vertx vertx;
     private final Map<String, MemberConfig> configs = new LinkedHashMap<>();
@@ -99,7 +102,8 @@ public final class TestHerd implements AutoCloseable {
     }
 
     public void startMember(String name) {
-        MemberVerticle verticle = new MemberVerticle(configs.get(name), new ConfigSource("test herd", name + "."), API_KEY);
+        MemberVerticle verticle = new MemberVerticle(configs.get(name), new ConfigSource("test herd", name + "."),
+                new Secrets(API_KEY, HERD_SECRET));
         deployments.put(name, vertx.deployVerticle(verticle).await());
         verticles.put(name, verticle);
     }
