@@ -15,6 +15,7 @@ import java.util.Map;
  *                          before the member stops reading it
  * @param clientIdleTimeoutSeconds how long a client connection may send nothing; 0 for ever
  * @param maxClients the most client connections the member holds at once
+ * @param syncIntervalSeconds how often anti-entropy compares tables over each link that is up
  */
 public record MemberConfig(
         String name,
@@ -28,13 +29,15 @@ public record MemberConfig(
         int shutdownGraceMs,
         int maxPendingReplies,
         int clientIdleTimeoutSeconds,
-        int maxClients) {
+        int maxClients,
+        int syncIntervalSeconds) {
 
     public static final int DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
     public static final int DEFAULT_MAX_PENDING_REPLIES = 1000;
     public static final int DEFAULT_CLIENT_IDLE_TIMEOUT_SECONDS = 3600;
     /** Room for the benchmark's 10,000 idle connections per member and its load connections. */
     public static final int DEFAULT_MAX_CLIENTS = 20_000;
+    public static final int DEFAULT_SYNC_INTERVAL_SECONDS = 30;
 
     public MemberConfig {
         neighbours = Collections.unmodifiableMap(new LinkedHashMap<>(neighbours));

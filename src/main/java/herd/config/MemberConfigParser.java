@@ -15,7 +15,8 @@ final class MemberConfigParser {
 
     static final Set<String> MEMBER_FIELDS =
             Set.of("name", "host", "port", "neighbours", "places", "logFile", "logTraffic", "admin",
-                    "shutdownGraceMs", "maxPendingReplies", "clientIdleTimeoutSeconds", "maxClients");
+                    "shutdownGraceMs", "maxPendingReplies", "clientIdleTimeoutSeconds", "maxClients",
+                    "syncIntervalSeconds");
     static final Set<String> ADMIN_FIELDS = Set.of("host", "port");
     static final Set<String> PLACES_FIELDS =
             Set.of("provider", "url", "timeoutMs", "cacheTtlSeconds", "maxInFlight", "queueTimeoutMs");
@@ -42,7 +43,8 @@ final class MemberConfigParser {
                 optionalInteger(source, json, "maxPendingReplies", MemberConfig.DEFAULT_MAX_PENDING_REPLIES, 1),
                 optionalInteger(source, json, "clientIdleTimeoutSeconds",
                         MemberConfig.DEFAULT_CLIENT_IDLE_TIMEOUT_SECONDS, 0),
-                optionalInteger(source, json, "maxClients", MemberConfig.DEFAULT_MAX_CLIENTS, 1));
+                optionalInteger(source, json, "maxClients", MemberConfig.DEFAULT_MAX_CLIENTS, 1),
+                optionalInteger(source, json, "syncIntervalSeconds", MemberConfig.DEFAULT_SYNC_INTERVAL_SECONDS, 1));
     }
 
     private static int optionalInteger(ConfigSource source, JsonObject json, String field, int fallback, int min) {

@@ -50,7 +50,7 @@ public final class Member {
         LocationTable table = new LocationTable();
         Clock clock = Clock.systemUTC();
         PeerMesh mesh = new PeerMesh(vertx, config.name(), config.neighbours(), table, clock,
-                PeerMesh.DEFAULT_SYNC_INTERVAL, PeerAuth.of(secrets.herdSecret()), log);
+                Duration.ofSeconds(config.syncIntervalSeconds()), PeerAuth.of(secrets.herdSecret()), log);
         PlacesProvider places = PlacesProviders.create(vertx, config.places(), secrets.placesApiKey(), log);
         Responder responder = new Responder(config.name(), table, places, report -> mesh.offer(report, null), clock);
         Future<ProtocolServer> listening = ProtocolServer.listen(vertx, config.host(), config.port(), clientLimits(config), responder,

@@ -41,9 +41,6 @@ import org.slf4j.Logger;
  */
 public final class PeerMesh implements PeerAcceptor {
 
-    /** How often the tables are compared even when nothing seems lost. */
-    public static final Duration DEFAULT_SYNC_INTERVAL = Duration.ofSeconds(30);
-
     private final String self;
     private final LocationTable table;
     private final Logger log;

@@ -39,10 +39,11 @@ class HerdConfigParserTest {
         MemberConfig config = member("{\"name\": \"A\", \"host\": \"127.0.0.1\", \"port\": 12000, \"neighbours\": {},"
                 + " \"places\": {\"provider\": \"google-legacy\", \"url\": \"http://127.0.0.1:9/x\", \"timeoutMs\": 250},"
                 + " \"logFile\": \"/var/log/a.log\", \"logTraffic\": false, \"admin\": {\"port\": 12100},"
-                + " \"shutdownGraceMs\": 0, \"maxPendingReplies\": 10, \"clientIdleTimeoutSeconds\": 0, \"maxClients\": 5}");
+                + " \"shutdownGraceMs\": 0, \"maxPendingReplies\": 10, \"clientIdleTimeoutSeconds\": 0, \"maxClients\": 5,"
+                + " \"syncIntervalSeconds\": 7}");
         assertEquals(new MemberConfig("A", "127.0.0.1", 12000, java.util.Map.of(),
                 new PlacesConfig("google-legacy", "http://127.0.0.1:9/x", 250), "/var/log/a.log",
-                new AdminConfig(AdminConfig.DEFAULT_HOST, 12100), false, 0, 10, 0, 5), config);
+                new AdminConfig(AdminConfig.DEFAULT_HOST, 12100), false, 0, 10, 0, 5, 7), config);
     }
 
     @Test
@@ -112,7 +113,7 @@ class HerdConfigParserTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> member("{\"name\": \"A\", \"port\": 1, \"neighbours\": {}, \"logfile\": \"x\"}"));
         assertEquals(FILE + ": logfile: unknown field (known: [admin, clientIdleTimeoutSeconds, host, logFile, logTraffic, "
-                        + "maxClients, maxPendingReplies, name, neighbours, places, port, shutdownGraceMs])",
+                        + "maxClients, maxPendingReplies, name, neighbours, places, port, shutdownGraceMs, syncIntervalSeconds])",
                 e.getMessage());
     }
 

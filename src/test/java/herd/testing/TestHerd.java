@@ -65,7 +65,8 @@ public final class TestHerd implements AutoCloseable {
             herd.configs.put(member.name(), adjust.apply(new MemberConfig(member.name(), "127.0.0.1", ports.get(member.name()),
                     neighbours, places, logDir.resolve(member.name() + ".log").toString(),
                     new AdminConfig("127.0.0.1", adminPorts.get(member.name())), true, member.shutdownGraceMs(),
-                    member.maxPendingReplies(), member.clientIdleTimeoutSeconds(), member.maxClients())));
+                    member.maxPendingReplies(), member.clientIdleTimeoutSeconds(), member.maxClients(),
+                    member.syncIntervalSeconds())));
         }
         return herd;
     }
@@ -74,7 +75,8 @@ public final class TestHerd implements AutoCloseable {
     public static UnaryOperator<MemberConfig> withClientLimits(int shutdownGraceMs, int maxPendingReplies,
                                                                int clientIdleTimeoutSeconds, int maxClients) {
         return c -> new MemberConfig(c.name(), c.host(), c.port(), c.neighbours(), c.places(), c.logFile(), c.admin(),
-                c.logTraffic(), shutdownGraceMs, maxPendingReplies, clientIdleTimeoutSeconds, maxClients);
+                c.logTraffic(), shutdownGraceMs, maxPendingReplies, clientIdleTimeoutSeconds, maxClients,
+                c.syncIntervalSeconds());
     }
 
     private static HerdConfig readStandardHerd() {
