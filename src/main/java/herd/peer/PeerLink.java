@@ -11,6 +11,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ final class PeerLink {
     private final ReconnectDelay delay = new ReconnectDelay();
     private final Context context;
     private Buffer batch;
+    private long lastWriteNanos = System.nanoTime();
     private NetSocket socket;
     private volatile boolean up;
     private volatile Instant stateSince = Instant.now();
@@ -101,7 +103,13 @@ final class PeerLink {
         batch = null;
         if (up) {
             socket.write(lines);
+            lastWriteNanos = System.nanoTime();
         }
+    }
+
+    /** Whether nothing was sent on the link for {@code quiet}. */
+    boolean quietFor(Duration quiet) {
+        return System.nanoTime() - lastWriteNanos >= quiet.toNanos();
     }
 
     Future<Void> close() {

@@ -46,6 +46,9 @@ public final class PeerMesh implements PeerAcceptor {
     private final Logger log;
     private final NetClient client; // a field: Vert.x closes a client nothing refers to
     private final Map<String, PeerLink> links;
+    /** How long a link must have carried no update before a periodic comparison runs on it. */
+    static final Duration QUIET_BEFORE_SYNC = Duration.ofSeconds(2);
+
     private final PropagationLatency propagation = new PropagationLatency();
     private final Clock clock;
     private final Vertx vertx;
@@ -70,8 +73,11 @@ public final class PeerMesh implements PeerAcceptor {
 
     public void start() {
         links.values().forEach(PeerLink::start);
+        // While updates stream over a link the two tables are always in flux and every bucket
+        // may differ for a moment: comparing then would resend whole tables. The periodic
+        // round is for repairing what a quiet link lost; link-ups always compare.
         syncTimer = vertx.setPeriodic(syncInterval.toMillis(), t -> links.values().stream()
-                .filter(PeerLink::isUp).forEach(this::sendDigests));
+                .filter(link -> link.isUp() && link.quietFor(QUIET_BEFORE_SYNC)).forEach(this::sendDigests));
     }
 
     /** A dialled link is up: start anti-entropy on it. */
