@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HerdTest {
 
     private static final Duration FLOOD = Duration.ofSeconds(10);
+    /** A peer update, as a client might try to slip one in. */
+    private static final String FORGED = "AT Clark +0.000000000 forged +1+1 9999999999";
     private static final String AT_LINE =
             "AT Clark [+-][0-9]+\\.[0-9]{9} kiwi\\.cs\\.ucla\\.edu \\+34\\.068930-118\\.445127 1621464827\\.959498503";
 
@@ -241,8 +243,7 @@ class HerdTest {
     void invalidCommandsAreEchoedAndChangeNothing() throws IOException {
         try (LineClient client = new LineClient(herd.port("Bailey"))) {
             assertEquals("? WHATSAT nobody 10 5", client.send("WHATSAT nobody 10 5\n").readLine());
-            String peerUpdate = "AT Clark +0.000000000 forged +1+1 9999999999";
-            assertEquals("? " + peerUpdate, client.send(peerUpdate + "\r\n").readLine());
+            assertEquals("? " + FORGED, client.send(FORGED + "\r\n").readLine());
             assertEquals("?  IAMAT x +91+0 1 ", client.send(" IAMAT x +91+0 1 \n").readLine());
         }
         assertTrue(herd.member("Bailey").table().get("forged").isEmpty());
@@ -253,13 +254,12 @@ class HerdTest {
         try (LineClient impostor = new LineClient(herd.port("Bona"))) {
             String answer = impostor.send("HERD-PEER Clark 0123456789abcdef\n").readLine();
             assertTrue(answer.matches("HERD-PEER Bona [0-9a-f]{32} [0-9a-f]{64}"), answer);
-            impostor.send("HERD-AUTH 00000000\nAT Clark +0.000000000 forged +1+1 9999999999\n");
+            impostor.send("HERD-AUTH 00000000\n" + FORGED + "\n");
             assertEquals(null, impostor.readLine(), "the member closes the connection");
         }
         try (LineClient impostor = new LineClient(herd.port("Bona"))) {
             assertEquals("? HERD-PEER Clark", impostor.send("HERD-PEER Clark\n").readLine(), "no nonce, no link");
-            String forged = "AT Clark +0.000000000 forged +1+1 9999999999";
-            assertEquals("? " + forged, impostor.send(forged + "\n").readLine());
+            assertEquals("? " + FORGED, impostor.send(FORGED + "\n").readLine());
         }
         assertTrue(herd.member("Bona").table().get("forged").isEmpty());
         assertEquals(Set.of("Bailey", "Campbell", "Clark"), herd.member("Bona").mesh().linksUp(),
@@ -271,8 +271,7 @@ class HerdTest {
         try (LineClient stranger = new LineClient(herd.port("Bailey"))) {
             // Clark is in the herd but not Bailey's neighbour.
             assertEquals("? HERD-PEER Clark", stranger.send("HERD-PEER Clark\n").readLine());
-            String forged = "AT Clark +0.000000000 forged +1+1 9999999999";
-            assertEquals("? " + forged, stranger.send(forged + "\n").readLine());
+            assertEquals("? " + FORGED, stranger.send(FORGED + "\n").readLine());
             assertTrue(stranger.send("IAMAT real +1+1 1\n").readLine().startsWith("AT Bailey "));
         }
         assertTrue(herd.member("Bailey").table().get("forged").isEmpty());
