@@ -147,13 +147,17 @@ class ClientLimitsTest {
     void hostileInputIsAnsweredAndOthersAreStillServed(Vertx vertx, @TempDir Path logs) throws Exception {
         start(vertx, logs, MemberConfig.DEFAULT_CLIENT_IDLE_TIMEOUT_SECONDS, MemberConfig.DEFAULT_MAX_CLIENTS);
         int badLines = 100_000;
+        long heapBefore = usedHeapAfterGc();
         try (Socket hostile = new Socket(InetAddress.getLoopbackAddress(), herd.port("Campbell"))) {
             Thread writer = new Thread(() -> {
                 try {
                     OutputStream out = hostile.getOutputStream();
-                    byte[] noNewline = new byte[5 * 1024 * 1024];
+                    // 64 MB without a newline: buffered, it would show on the heap.
+                    byte[] noNewline = new byte[1024 * 1024];
                     Arrays.fill(noNewline, (byte) 'x');
-                    out.write(noNewline);
+                    for (int mb = 0; mb < 64; mb++) {
+                        out.write(noNewline);
+                    }
                     out.write(new byte[] {'\n', 'I', 'A', (byte) 0xff, (byte) 0xc3, (byte) 0x28, (byte) 0x80, '\n'});
                     for (int i = 0; i < badLines; i++) {
                         out.write(("BAD " + i + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -173,9 +177,20 @@ class ClientLimitsTest {
             }
             writer.join();
         }
+        long grownMb = (usedHeapAfterGc() - heapBefore) >> 20;
+        assertTrue(grownMb < 32, "the heap grew by " + grownMb + " MB");
         try (LineClient other = new LineClient(herd.port("Campbell"), PROMPT)) {
             assertTrue(other.send("IAMAT calm +1+1 1\n").readLine().startsWith("AT Campbell "));
         }
+    }
+
+    /** The heap in use after full collections: what the process holds on to. */
+    private static long usedHeapAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static boolean answers(int port) {
