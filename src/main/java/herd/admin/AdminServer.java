@@ -14,8 +14,9 @@ import java.util.Base64;
 import org.HdrHistogram.Histogram;
 
 /**
- * A member's HTTP admin endpoint, on its own port: {@code GET /status} (the member, its
- * table size and digest, its links, how fast updates reach it) and {@code DELETE /propagation} (start
+ * A member's HTTP admin endpoint, on its own port: {@code GET /health} (live),
+ * {@code GET /ready} (serving clients; how many links are up), {@code GET /status} (the
+ * member, its table size and digest, its links, how fast updates reach it) and {@code DELETE /propagation} (start
  * the propagation figures afresh, as a benchmark does before a run). Served on the member's
  * event loop, so it reads the member's state without locks.
  */
@@ -31,6 +32,13 @@ public final class AdminServer {
                                              PeerMesh mesh) {
         Router router = Router.router(vertx);
         router.get("/status").handler(ctx -> ctx.json(status(name, table, mesh)));
+        // Live while the event loop answers at all.
+        router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
+        // The admin port opens only after the configuration is loaded and the client port listens.
+        router.get("/ready").handler(ctx -> ctx.json(new JsonObject()
+                .put("ready", true)
+                .put("linksUp", mesh.linksUp().size())
+                .put("links", mesh.neighbours().size())));
         router.delete("/propagation").handler(ctx -> {
             mesh.propagation().reset();
             ctx.response().setStatusCode(204).end();

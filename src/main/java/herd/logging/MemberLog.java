@@ -3,6 +3,8 @@ package herd.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.core.encoder.Encoder;
+import net.logstash.logback.encoder.LogstashEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.rolling.RollingFileAppender;
@@ -49,10 +51,7 @@ public final class MemberLog {
         ch.qos.logback.classic.Logger logger = logger(memberName);
         LoggerContext context = logger.getLoggerContext();
 
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern(PATTERN);
-        encoder.start();
+        Encoder<ILoggingEvent> encoder = encoder(context, LogFormat.fromEnvironment());
 
         RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
         appender.setContext(context);
@@ -80,6 +79,21 @@ public final class MemberLog {
         logger.addAppender(appender);
         logger.setLevel(traffic ? Level.DEBUG : Level.INFO);
         return logger;
+    }
+
+    /** Lines for people, or one JSON object per line for log collectors. */
+    static Encoder<ILoggingEvent> encoder(LoggerContext context, LogFormat format) {
+        Encoder<ILoggingEvent> encoder;
+        if (format == LogFormat.JSON) {
+            encoder = new LogstashEncoder();
+        } else {
+            PatternLayoutEncoder pattern = new PatternLayoutEncoder();
+            pattern.setPattern(PATTERN);
+            encoder = pattern;
+        }
+        encoder.setContext(context);
+        encoder.start();
+        return encoder;
     }
 
     /** Detaches and closes the member's file; a later {@link #open} starts a new one. */

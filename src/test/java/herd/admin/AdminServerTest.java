@@ -65,6 +65,14 @@ class AdminServerTest {
     }
 
     @Test
+    void healthAndReadinessAnswerForProbes() {
+        assertEquals(new JsonObject().put("status", "UP"),
+                http.get(herd.adminPort("Clark"), "127.0.0.1", "/health").send().await().bodyAsJsonObject());
+        JsonObject ready = http.get(herd.adminPort("Clark"), "127.0.0.1", "/ready").send().await().bodyAsJsonObject();
+        assertEquals(new JsonObject().put("ready", true).put("linksUp", 2).put("links", 2), ready);
+    }
+
+    @Test
     void aStoppedNeighbourShowsAsDown() {
         herd.stopMember("Bona");
         Await.until("Bona down at Bailey", Duration.ofSeconds(10),

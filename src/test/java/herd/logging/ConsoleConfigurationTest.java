@@ -1,6 +1,8 @@
 package herd.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -11,7 +13,10 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.spi.FilterReply;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The shipped logback.xml (tests run with logback-test.xml, so it is loaded here into a context of its own). */
 class ConsoleConfigurationTest {
@@ -24,7 +29,7 @@ class ConsoleConfigurationTest {
         configurator.doConfigure(ConsoleConfigurationTest.class.getResource("/logback.xml"));
         try {
             Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-            Appender<ILoggingEvent> console = root.getAppender("console");
+            Appender<ILoggingEvent> console = root.getAppender("console-text");
             Logger member = context.getLogger("herd.member.Alpha");
             member.setLevel(Level.DEBUG);
 
@@ -35,6 +40,36 @@ class ConsoleConfigurationTest {
         } finally {
             context.stop();
         }
+    }
+
+    @Test
+    void herdLogFormatJsonWritesOneJsonObjectPerLine() throws JoranException {
+        LoggerContext context = new LoggerContext();
+        context.putProperty(LogFormat.VARIABLE, "json");
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(ConsoleConfigurationTest.class.getResource("/logback.xml"));
+        try {
+            Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+            assertNull(root.getAppender("console-text"));
+            assertNotNull(root.getAppender("console-json"));
+            // Encoded in the running logging context, which (unlike a bare one) has an MDC.
+            LoggerContext running = (LoggerContext) LoggerFactory.getILoggerFactory();
+            byte[] line = MemberLog.encoder(running, LogFormat.JSON).encode(event(running.getLogger("herd.member.Alpha"), Level.INFO));
+            JsonObject json = new JsonObject(new String(line, StandardCharsets.UTF_8));
+            assertEquals("a line", json.getString("message"));
+            assertEquals("INFO", json.getString("level"));
+            assertEquals("herd.member.Alpha", json.getString("logger_name"));
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void onlyJsonSelectsJson() {
+        assertEquals(LogFormat.JSON, LogFormat.of(" JSON "));
+        assertEquals(LogFormat.TEXT, LogFormat.of(null));
+        assertEquals(LogFormat.TEXT, LogFormat.of("xml"));
     }
 
     private static LoggingEvent event(Logger logger, Level level) {
