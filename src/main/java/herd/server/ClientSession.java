@@ -3,7 +3,9 @@ package herd.server;
 import herd.protocol.Command;
 import herd.protocol.CommandParser;
 import herd.protocol.Reply;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.util.ArrayDeque;
@@ -27,6 +29,9 @@ final class ClientSession implements LineReceiver {
     private final int maxPendingReplies;
     private final Logger log;
     private final Queue<Future<Reply>> owed = new ArrayDeque<>();
+    /** The connection's event loop: sessions are made by its handlers. */
+    private final Context context = Vertx.currentContext();
+    private Buffer batch;
     private boolean inputEnded;
     private boolean ended;
     private boolean closed;
@@ -99,18 +104,42 @@ final class ClientSession implements LineReceiver {
             if (next.succeeded()) {
                 Reply reply = next.result();
                 log.debug("{} -> {}", id, Reply.readable(reply.line()));
-                socket.write(Buffer.buffer(reply.toBytes()));
+                send(reply.toBytes());
             } else {
                 log.error("{} no reply could be made", id, next.cause());
             }
         }
         if (inputEnded && owed.isEmpty()) {
+            flush();
             ended = true;
             socket.end();
             return;
         }
         // Resume only at half the limit, so that a flooder is not paused and resumed per reply.
         backlogFull = backlogFull && owed.size() > maxPendingReplies / 2;
+        updateReading();
+    }
+
+    /**
+     * Replies made in one event-loop turn (a pipelined chunk answers hundreds of commands)
+     * go out in one write, at the end of the turn.
+     */
+    private void send(byte[] reply) {
+        if (batch == null) {
+            batch = Buffer.buffer(reply.length * 4);
+            context.runOnContext(v -> flush());
+        }
+        batch.appendBytes(reply);
+    }
+
+    private void flush() {
+        if (batch == null || closed) {
+            batch = null;
+            return;
+        }
+        Buffer replies = batch;
+        batch = null;
+        socket.write(replies);
         awaitingDrain = awaitingDrain || socket.writeQueueFull();
         updateReading();
     }
