@@ -6,43 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import herd.config.PlacesConfig;
 import herd.testing.PlacesStandIn;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.LoggerFactory;
 
 /** The Google providers against a local stand-in: what they send, what they make of the answers. */
-@ExtendWith(VertxExtension.class)
-class GoogleProvidersTest {
+class GoogleProvidersTest extends WithGoogleStandIn {
 
     private static final String KEY = "secret-key-42";
     private static final PlacesQuery UCLA = new PlacesQuery(new BigDecimal("34.068930"), new BigDecimal("-118.445127"),
             new BigDecimal("10000"));
 
-    private Vertx vertx;
-    private PlacesStandIn google;
-
-    @BeforeEach
-    void start(Vertx vertx) {
-        this.vertx = vertx;
-        google = PlacesStandIn.start(vertx);
-    }
-
-    @AfterEach
-    void stop() {
-        google.close();
-    }
-
     private PlacesProvider provider(String name, String url, long timeoutMs) {
-        return PlacesProviders.create(vertx, new PlacesConfig(name, url, timeoutMs), KEY,
-                LoggerFactory.getLogger("herd.member.test"));
+        return provider(new PlacesConfig(name, url, timeoutMs), KEY);
     }
 
     @Test
@@ -130,8 +108,7 @@ class GoogleProvidersTest {
 
     @Test
     void withoutAKeyGoogleIsNotCalled() {
-        PlacesProvider keyless = PlacesProviders.create(vertx, new PlacesConfig("google", google.newUrl(), 2000), null,
-                LoggerFactory.getLogger("herd.member.test"));
+        PlacesProvider keyless = provider(new PlacesConfig("google", google.newUrl(), 2000), null);
         JsonObject denied = keyless.nearby(UCLA).await();
         assertEquals("REQUEST_DENIED", denied.getString("status"));
         assertTrue(denied.getString("error_message").contains("PLACES_API_KEY"));

@@ -7,36 +7,15 @@ import herd.config.PlacesConfig;
 import herd.testing.PlacesStandIn;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.LoggerFactory;
 
 /** How many calls reach Google: the cache, shared calls, the quota back-off and the in-flight limit. */
-@ExtendWith(VertxExtension.class)
-class PlacesCallsTest {
-
-    private Vertx vertx;
-    private PlacesStandIn google;
-
-    @BeforeEach
-    void start(Vertx vertx) {
-        this.vertx = vertx;
-        google = PlacesStandIn.start(vertx);
-    }
-
-    @AfterEach
-    void stop() {
-        google.close();
-    }
+class PlacesCallsTest extends WithGoogleStandIn {
 
     private static PlacesQuery at(String latitude) {
         return new PlacesQuery(new BigDecimal(latitude), new BigDecimal("-118.44"), new BigDecimal("10000"));
@@ -54,7 +33,7 @@ class PlacesCallsTest {
     }
 
     private PlacesProvider provider(PlacesConfig config) {
-        return PlacesProviders.create(vertx, config, "key", LoggerFactory.getLogger("herd.member.test"));
+        return provider(config, "key");
     }
 
     @Test
