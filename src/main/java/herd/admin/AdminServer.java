@@ -2,6 +2,7 @@ package herd.admin;
 
 import herd.config.AdminConfig;
 import herd.core.LocationTable;
+import herd.metrics.HerdMetrics;
 import herd.peer.PeerMesh;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,7 +17,8 @@ import org.HdrHistogram.Histogram;
 /**
  * A member's HTTP admin endpoint, on its own port: {@code GET /health} (live),
  * {@code GET /ready} (serving clients; how many links are up), {@code GET /status} (the
- * member, its table size and digest, its links, how fast updates reach it) and {@code DELETE /propagation} (start
+ * member, its table size and digest, its links, how fast updates reach it), {@code GET
+ * /metrics} (Prometheus) and {@code DELETE /propagation} (start
  * the propagation figures afresh, as a benchmark does before a run). Served on the member's
  * event loop, so it reads the member's state without locks.
  */
@@ -39,6 +41,11 @@ public final class AdminServer {
                 .put("ready", true)
                 .put("linksUp", mesh.linksUp().size())
                 .put("links", mesh.neighbours().size())));
+        // Written here rather than by Vert.x's PrometheusScrapingHandler, whose 5.0.10 response
+        // header trips strict HTTP clients.
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(HerdMetrics.registry().scrape()));
         router.delete("/propagation").handler(ctx -> {
             mesh.propagation().reset();
             ctx.response().setStatusCode(204).end();

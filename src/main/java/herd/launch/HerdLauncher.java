@@ -1,12 +1,21 @@
 package herd.launch;
 
 import herd.config.ConfigException;
+import ch.qos.logback.classic.LoggerContext;
+import herd.logging.LogFormat;
+import herd.metrics.HerdMetrics;
 import io.vertx.core.Deployable;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.launcher.application.HookContext;
 import io.vertx.launcher.application.VertxApplication;
 import io.vertx.launcher.application.VertxApplicationHooks;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar herd-fat.jar -conf FILE}: the Vert.x application launcher, with the
@@ -26,6 +35,7 @@ public final class HerdLauncher implements VertxApplicationHooks {
     }
 
     public static void main(String[] args) {
+        LogFormat.fromEnvironment().applyToConsole((LoggerContext) LoggerFactory.getILoggerFactory());
         Path configFile = ConfArgument.find(args).orElse(null);
         if (configFile == null) {
             System.err.println("herd: no configuration given; usage: java -jar herd-fat.jar -conf conf/Clark.json");
@@ -35,6 +45,13 @@ public final class HerdLauncher implements VertxApplicationHooks {
         if (exitCode != 0) {
             System.exit(exitCode);
         }
+    }
+
+    /** Vert.x reports its pools and sockets into the registry the admin endpoints serve. */
+    @Override
+    public VertxBuilder createVertxBuilder(VertxOptions options) {
+        options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
+        return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(HerdMetrics.registry()));
     }
 
     @Override

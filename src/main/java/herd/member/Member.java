@@ -5,8 +5,11 @@ import herd.config.ConfigSource;
 import herd.config.MemberConfig;
 import herd.core.LocationTable;
 import herd.logging.MemberLog;
+import herd.metrics.HerdMetrics;
+import herd.metrics.MemberMeters;
 import herd.peer.PeerAuth;
 import herd.peer.PeerMesh;
+import herd.places.MeteredPlacesProvider;
 import herd.places.PlacesProvider;
 import herd.places.PlacesProviders;
 import herd.server.ClientLimits;
@@ -27,16 +30,18 @@ public final class Member {
     private final PlacesProvider places;
     private final ProtocolServer server;
     private final AdminServer admin;
+    private final MemberMeters meters;
     private final Logger log;
 
     private Member(MemberConfig config, LocationTable table, PeerMesh mesh, PlacesProvider places,
-                   ProtocolServer server, AdminServer admin, Logger log) {
+                   ProtocolServer server, AdminServer admin, MemberMeters meters, Logger log) {
         this.config = config;
         this.table = table;
         this.mesh = mesh;
         this.places = places;
         this.server = server;
         this.admin = admin;
+        this.meters = meters;
         this.log = log;
     }
 
@@ -49,10 +54,16 @@ public final class Member {
         Logger log = MemberLog.open(config.name(), config.logFile(), config.logTraffic());
         LocationTable table = new LocationTable();
         Clock clock = Clock.systemUTC();
+        MemberMeters meters = new MemberMeters(HerdMetrics.registry(), config.name());
         PeerMesh mesh = new PeerMesh(vertx, config.name(), config.neighbours(), table, clock,
-                Duration.ofSeconds(config.syncIntervalSeconds()), PeerAuth.of(secrets.herdSecret()), log);
-        PlacesProvider places = PlacesProviders.create(vertx, config.places(), secrets.placesApiKey(), log);
-        Responder responder = new Responder(config.name(), table, places, report -> mesh.offer(report, null), clock);
+                Duration.ofSeconds(config.syncIntervalSeconds()), PeerAuth.of(secrets.herdSecret()),
+                meters.propagation()::record, log);
+        PlacesProvider places = new MeteredPlacesProvider(
+                PlacesProviders.create(vertx, config.places(), secrets.placesApiKey(), log), meters,
+                config.places().provider());
+        register(meters, table, mesh, places);
+        Responder responder = new Responder(config.name(), table, places, report -> mesh.offer(report, null), clock,
+                meters);
         Future<ProtocolServer> listening = ProtocolServer.listen(vertx, config.host(), config.port(), clientLimits(config), responder,
                         mesh, log)
                 .recover(failure -> Future.failedFuture(bindProblem(failure, source, "port", config.host(), config.port())));
@@ -61,14 +72,23 @@ public final class Member {
         return admin
                 .onFailure(failure -> {
                     places.close();
+                    meters.remove();
                     MemberLog.close(config.name());
                 })
                 .map(adminServer -> {
                     mesh.start();
                     log.info("{} listening on {}:{}, neighbours {}{}", config.name(), config.host(), listening.result().port(),
                             config.neighbours().keySet(), config.admin() == null ? "" : ", admin on " + config.admin().port());
-                    return new Member(config, table, mesh, places, listening.result(), adminServer, log);
+                    return new Member(config, table, mesh, places, listening.result(), adminServer, meters, log);
                 });
+    }
+
+    private static void register(MemberMeters meters, LocationTable table, PeerMesh mesh, PlacesProvider places) {
+        meters.clients(table::size);
+        meters.placesCacheHits(places::cacheHits);
+        mesh.neighbours().forEach(neighbour -> meters.link(neighbour,
+                () -> mesh.linksUp().contains(neighbour) ? 1 : 0,
+                () -> mesh.linkStates().get(neighbour).reopenings()));
     }
 
     private static ClientLimits clientLimits(MemberConfig config) {
@@ -117,6 +137,7 @@ public final class Member {
         return Future.join(clientsDone, admin == null ? Future.succeededFuture() : admin.close())
                 .onComplete(done -> {
                     log.info("{} stopped", config.name());
+                    meters.remove();
                     MemberLog.close(config.name());
                 })
                 .mapEmpty();

@@ -3,16 +3,20 @@ package herd.member;
 import herd.core.LocationTable;
 import herd.core.Report;
 import herd.core.TimeDifference;
+import herd.metrics.MemberMeters;
 import herd.places.PlacesProvider;
 import herd.places.PlacesQuery;
 import herd.places.PlacesReply;
 import herd.protocol.Command;
 import herd.protocol.Reply;
 import herd.server.CommandResponder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** A member's answers to IAMAT and WHATSAT (PROTOCOL.md §3, §4, §7). */
@@ -25,27 +29,45 @@ final class Responder implements CommandResponder {
     private final PlacesProvider places;
     private final Consumer<Report> accepted;
     private final Clock clock;
+    private final Counter iamats;
+    private final Counter whatsats;
+    private final Counter invalid;
+    private final Timer iamatLatency;
+    private final Timer whatsatLatency;
 
     /** @param accepted takes every report this member receives from a client: stores it if it wins, floods it */
-    Responder(String self, LocationTable table, PlacesProvider places, Consumer<Report> accepted, Clock clock) {
+    Responder(String self, LocationTable table, PlacesProvider places, Consumer<Report> accepted, Clock clock,
+              MemberMeters meters) {
         this.self = self;
         this.table = table;
         this.places = places;
         this.accepted = accepted;
         this.clock = clock;
+        this.iamats = meters.command("IAMAT", "ok");
+        this.whatsats = meters.command("WHATSAT", "ok");
+        this.invalid = meters.command("any", "invalid");
+        this.iamatLatency = meters.replyLatency("IAMAT");
+        this.whatsatLatency = meters.replyLatency("WHATSAT");
     }
 
     @Override
     public Future<Reply> respond(Command command, String line) {
+        long started = System.nanoTime();
         if (command instanceof Command.IAmAt iAmAt) {
-            return Future.succeededFuture(Reply.line(iAmAt(iAmAt).atLine()));
+            Reply reply = Reply.line(iAmAt(iAmAt).atLine());
+            iamats.increment();
+            iamatLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            return Future.succeededFuture(reply);
         }
         if (command instanceof Command.WhatsAt whatsAt) {
             Optional<Report> report = table.get(whatsAt.clientId());
             if (report.isPresent()) {
-                return whatsAt(whatsAt, report.get());
+                whatsats.increment();
+                return whatsAt(whatsAt, report.get())
+                        .onComplete(done -> whatsatLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
             }
         }
+        invalid.increment();
         return Future.succeededFuture(Reply.invalid(line));
     }
 

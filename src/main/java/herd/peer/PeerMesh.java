@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.DoubleConsumer;
 import org.slf4j.Logger;
 
 /**
@@ -49,7 +50,7 @@ public final class PeerMesh implements PeerAcceptor {
     /** How long a link must have carried no update before a periodic comparison runs on it. */
     static final Duration QUIET_BEFORE_SYNC = Duration.ofSeconds(2);
 
-    private final PropagationLatency propagation = new PropagationLatency();
+    private final PropagationLatency propagation;
     private final Clock clock;
     private final Vertx vertx;
     private final Duration syncInterval;
@@ -57,8 +58,9 @@ public final class PeerMesh implements PeerAcceptor {
     private long syncTimer = -1;
 
     public PeerMesh(Vertx vertx, String self, Map<String, PeerAddress> neighbours, LocationTable table, Clock clock,
-                    Duration syncInterval, PeerAuth auth, Logger log) {
+                    Duration syncInterval, PeerAuth auth, DoubleConsumer propagationSeconds, Logger log) {
         this.vertx = vertx;
+        this.propagation = new PropagationLatency(propagationSeconds);
         this.auth = auth;
         this.self = self;
         this.clock = clock;

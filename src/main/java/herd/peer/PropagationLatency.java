@@ -4,6 +4,7 @@ import herd.core.Report;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleConsumer;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -16,12 +17,20 @@ public final class PropagationLatency {
     private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
 
     private final Histogram micros = new Histogram(HIGHEST_MICROS, 3);
+    private final DoubleConsumer seconds;
+
+    /** @param seconds also receives each delay, in seconds (the member's metrics) */
+    PropagationLatency(DoubleConsumer seconds) {
+        this.seconds = seconds;
+    }
 
     void applied(Report update, Instant now) {
         BigDecimal receivedAtOrigin = update.time().value().add(new BigDecimal(update.timeDifference()));
         BigDecimal nowSeconds = BigDecimal.valueOf(now.getEpochSecond()).add(BigDecimal.valueOf(now.getNano(), 9));
         long delay = nowSeconds.subtract(receivedAtOrigin).movePointRight(6).longValue();
-        micros.recordValue(Math.max(0, Math.min(delay, HIGHEST_MICROS)));
+        long recorded = Math.max(0, Math.min(delay, HIGHEST_MICROS));
+        micros.recordValue(recorded);
+        seconds.accept(recorded / 1e6);
     }
 
     /** A copy of the figures so far, in microseconds. */

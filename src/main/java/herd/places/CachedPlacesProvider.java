@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 
 /**
@@ -27,6 +28,7 @@ final class CachedPlacesProvider implements PlacesProvider {
     private final AsyncCache<PlacesQuery, JsonObject> cache;
     private final QuotaBackOff backOff = new QuotaBackOff(System::currentTimeMillis);
     private final Logger log;
+    private final LongAdder hits = new LongAdder();
 
     CachedPlacesProvider(Vertx vertx, PlacesProvider upstream, Duration ttl, Logger log) {
         this.vertx = vertx;
@@ -68,6 +70,7 @@ final class CachedPlacesProvider implements PlacesProvider {
             return call;
         });
         if (!called[0]) {
+            hits.increment();
             log.debug("places cache hit around {},{} within {} m", query.latitude(), query.longitude(),
                     query.radiusMetres().toPlainString());
         }
@@ -87,6 +90,11 @@ final class CachedPlacesProvider implements PlacesProvider {
     private static PlacesQuery normalised(PlacesQuery query) {
         return new PlacesQuery(query.latitude().stripTrailingZeros(), query.longitude().stripTrailingZeros(),
                 query.radiusMetres().stripTrailingZeros());
+    }
+
+    @Override
+    public long cacheHits() {
+        return hits.sum();
     }
 
     @Override

@@ -16,6 +16,11 @@ public interface PlacesProvider {
 
     Future<JsonObject> nearby(PlacesQuery query);
 
+    /** How many answers came from a cache rather than from the source (for metrics). */
+    default long cacheHits() {
+        return 0;
+    }
+
     /** Releases any HTTP client or other resource; the provider is not used afterwards. */
     default Future<Void> close() {
         return Future.succeededFuture();

@@ -60,6 +60,13 @@ class AdminServerTest {
         assertTrue(propagation.getLong("maxMicros") < Duration.ofSeconds(10).toNanos() / 1000, propagation.encode());
         assertEquals(0, status("Clark").getJsonObject("propagation").getLong("count"), "the origin records no delay");
 
+        String metrics = http.get(herd.adminPort("Bailey"), "127.0.0.1", "/metrics").send().await().bodyAsString();
+        assertTrue(metrics.contains("herd_clients{member=\"Bailey\"} 1.0"), metrics);
+        assertTrue(metrics.contains("herd_commands_total{command=\"IAMAT\",member=\"Clark\",outcome=\"ok\"} 1.0"), metrics);
+        assertTrue(metrics.contains("herd_peer_link_up{member=\"Bailey\",neighbour=\"Bona\"} 1.0"), metrics);
+        assertTrue(metrics.contains("herd_propagation_latency_seconds_count{member=\"Bailey\"} 1"), metrics);
+        assertTrue(metrics.contains("jvm_memory_used_bytes"), metrics);
+
         assertEquals(204, http.delete(herd.adminPort("Bailey"), "127.0.0.1", "/propagation").send().await().statusCode());
         assertEquals(0, status("Bailey").getJsonObject("propagation").getLong("count"));
     }

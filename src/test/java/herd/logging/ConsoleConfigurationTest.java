@@ -1,8 +1,8 @@
 package herd.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -11,10 +11,12 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.spi.FilterReply;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,7 @@ class ConsoleConfigurationTest {
         configurator.doConfigure(ConsoleConfigurationTest.class.getResource("/logback.xml"));
         try {
             Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-            Appender<ILoggingEvent> console = root.getAppender("console-text");
+            Appender<ILoggingEvent> console = root.getAppender("console");
             Logger member = context.getLogger("herd.member.Alpha");
             member.setLevel(Level.DEBUG);
 
@@ -45,14 +47,15 @@ class ConsoleConfigurationTest {
     @Test
     void herdLogFormatJsonWritesOneJsonObjectPerLine() throws JoranException {
         LoggerContext context = new LoggerContext();
-        context.putProperty(LogFormat.VARIABLE, "json");
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         configurator.doConfigure(ConsoleConfigurationTest.class.getResource("/logback.xml"));
         try {
-            Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-            assertNull(root.getAppender("console-text"));
-            assertNotNull(root.getAppender("console-json"));
+            LogFormat.JSON.applyToConsole(context);
+            ConsoleAppender<ILoggingEvent> console =
+                    (ConsoleAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("console");
+            assertInstanceOf(LogstashEncoder.class, console.getEncoder());
+            assertTrue(console.isStarted());
             // Encoded in the running logging context, which (unlike a bare one) has an MDC.
             LoggerContext running = (LoggerContext) LoggerFactory.getILoggerFactory();
             byte[] line = MemberLog.encoder(running, LogFormat.JSON).encode(event(running.getLogger("herd.member.Alpha"), Level.INFO));

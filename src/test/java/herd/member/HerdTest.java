@@ -114,7 +114,7 @@ class HerdTest {
                 client.close();
             }
         }
-        assertEquals(1, google.requests().size());
+        assertEquals(1, google.requests().size(), google.requests().toString());
     }
 
     @Test
