@@ -25,10 +25,7 @@ class ConsoleConfigurationTest {
 
     @Test
     void theConsoleGetsInfoAndAboveButNoDebugFromMembers() throws JoranException {
-        LoggerContext context = new LoggerContext();
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(ConsoleConfigurationTest.class.getResource("/logback.xml"));
+        LoggerContext context = shippedConfiguration();
         try {
             Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
             Appender<ILoggingEvent> console = root.getAppender("console");
@@ -46,10 +43,7 @@ class ConsoleConfigurationTest {
 
     @Test
     void herdLogFormatJsonWritesOneJsonObjectPerLine() throws JoranException {
-        LoggerContext context = new LoggerContext();
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(ConsoleConfigurationTest.class.getResource("/logback.xml"));
+        LoggerContext context = shippedConfiguration();
         try {
             LogFormat.JSON.applyToConsole(context);
             ConsoleAppender<ILoggingEvent> console =
@@ -73,6 +67,14 @@ class ConsoleConfigurationTest {
         assertEquals(LogFormat.JSON, LogFormat.of(" JSON "));
         assertEquals(LogFormat.TEXT, LogFormat.of(null));
         assertEquals(LogFormat.TEXT, LogFormat.of("xml"));
+    }
+
+    private static LoggerContext shippedConfiguration() throws JoranException {
+        LoggerContext context = new LoggerContext();
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(ConsoleConfigurationTest.class.getResource("/logback.xml"));
+        return context;
     }
 
     private static LoggingEvent event(Logger logger, Level level) {
