@@ -13,6 +13,8 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Reads one JSON configuration file through vertx-config.
@@ -28,16 +30,39 @@ public final class ConfigFileReader {
     }
 
     public static Future<JsonObject> read(Vertx vertx, Path file) {
-        String source = file.toString();
+        ConfigRetriever retriever = retriever(vertx, file, new ConfigRetrieverOptions());
+        return retriever.getConfig()
+                .recover(failure -> Future.failedFuture(problem(file.toString(), failure)))
+                .onComplete(done -> retriever.close());
+    }
+
+    /**
+     * Reads the file, then reads it again every {@code scanPeriod} and hands each changed content to
+     * {@code changed}, and each failed read (a half-written or broken file) to {@code problem}.
+     * The returned future holds the first content; the watch ends with {@link ConfigRetriever#close()}.
+     */
+    public static Future<ConfigRetriever> watch(Vertx vertx, Path file, Duration scanPeriod,
+                                                Consumer<JsonObject> changed, Consumer<ConfigException> problem) {
+        ConfigRetriever retriever = retriever(vertx, file,
+                new ConfigRetrieverOptions().setScanPeriod(scanPeriod.toMillis()));
+        return retriever.getConfig()
+                .recover(failure -> {
+                    retriever.close();
+                    return Future.failedFuture(problem(file.toString(), failure));
+                })
+                .map(first -> {
+                    retriever.listen(change -> changed.accept(change.getNewConfiguration()));
+                    retriever.configStream().exceptionHandler(failure -> problem.accept(problem(file.toString(), failure)));
+                    return retriever;
+                });
+    }
+
+    private static ConfigRetriever retriever(Vertx vertx, Path file, ConfigRetrieverOptions options) {
         // Absolute, because Vert.x falls back to the class path for a relative path missing on disk.
         ConfigStoreOptions store = new ConfigStoreOptions().setType("file").setFormat("json")
                 .setConfig(new JsonObject().put("path", file.toAbsolutePath().toString()));
         // Without this the retriever merges the process's system properties and environment into the file.
-        ConfigRetriever retriever = ConfigRetriever.create(vertx,
-                new ConfigRetrieverOptions().setIncludeDefaultStores(false).addStore(store));
-        return retriever.getConfig()
-                .recover(failure -> Future.failedFuture(problem(source, failure)))
-                .onComplete(done -> retriever.close());
+        return ConfigRetriever.create(vertx, options.setIncludeDefaultStores(false).addStore(store));
     }
 
     private static ConfigException problem(String source, Throwable failure) {

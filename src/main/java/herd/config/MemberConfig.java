@@ -1,8 +1,13 @@
 package herd.config;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One herd member's validated configuration (PROTOCOL.md §8).
@@ -41,5 +46,21 @@ public record MemberConfig(
 
     public MemberConfig {
         neighbours = Collections.unmodifiableMap(new LinkedHashMap<>(neighbours));
+    }
+
+    /** The names of the fields whose values differ in {@code other}, in declaration order. */
+    public List<String> fieldsDifferingFrom(MemberConfig other) {
+        List<String> fields = new ArrayList<>();
+        for (RecordComponent component : MemberConfig.class.getRecordComponents()) {
+            try {
+                Method accessor = component.getAccessor();
+                if (!Objects.equals(accessor.invoke(this), accessor.invoke(other))) {
+                    fields.add(component.getName());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("a record accessor is public", e);
+            }
+        }
+        return fields;
     }
 }

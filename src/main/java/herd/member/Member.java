@@ -7,6 +7,7 @@ import herd.core.LocationTable;
 import herd.logging.MemberLog;
 import herd.metrics.HerdMetrics;
 import herd.metrics.MemberMeters;
+import herd.peer.NeighbourChange;
 import herd.peer.PeerAuth;
 import herd.peer.PeerMesh;
 import herd.places.MeteredPlacesProvider;
@@ -19,10 +20,15 @@ import io.vertx.core.Vertx;
 import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 
 /** One running herd member: its table, its port, its links and its places provider. */
 public final class Member {
+
+    /** What makes the member the member its clients and neighbours know. */
+    private static final Set<String> IDENTITY_FIELDS = Set.of("name", "host", "port");
 
     private final MemberConfig config;
     private final LocationTable table;
@@ -86,9 +92,14 @@ public final class Member {
     private static void register(MemberMeters meters, LocationTable table, PeerMesh mesh, PlacesProvider places) {
         meters.clients(table::size);
         meters.placesCacheHits(places::cacheHits);
-        mesh.neighbours().forEach(neighbour -> meters.link(neighbour,
-                () -> mesh.linksUp().contains(neighbour) ? 1 : 0,
-                () -> mesh.linkStates().get(neighbour).reopenings()));
+        mesh.neighbours().forEach(neighbour -> meterLink(meters, mesh, neighbour));
+    }
+
+    private static void meterLink(MemberMeters meters, PeerMesh mesh, String neighbour) {
+        meters.link(neighbour, () -> mesh.linksUp().contains(neighbour) ? 1 : 0, () -> {
+            PeerMesh.LinkState state = mesh.linkStates().get(neighbour);
+            return state == null ? 0 : state.reopenings();
+        });
     }
 
     private static ClientLimits clientLimits(MemberConfig config) {
@@ -111,6 +122,34 @@ public final class Member {
 
     public String name() {
         return config.name();
+    }
+
+    /**
+     * Applies an edited configuration while the member runs: neighbours are added, removed and
+     * re-addressed at once; a new name, host or port is refused (the member would be another
+     * member, or its clients would lose it); other fields wait for a restart, and the log says so.
+     *
+     * @param source where the edited configuration came from, for the log lines
+     */
+    public void reconfigure(MemberConfig next, String source) {
+        List<String> changed = config.fieldsDifferingFrom(next);
+        List<String> fixed = changed.stream().filter(IDENTITY_FIELDS::contains).toList();
+        if (!fixed.isEmpty()) {
+            log.error("{}: refused the edited configuration of {}: {} cannot change while it runs (restart it for"
+                    + " that); it keeps running as it was", source, config.name(), String.join(", ", fixed));
+            return;
+        }
+        NeighbourChange change = mesh.reconfigure(next.neighbours());
+        change.removed().forEach(meters::unlink);
+        change.added().forEach(neighbour -> meterLink(meters, mesh, neighbour));
+        List<String> later = changed.stream().filter(field -> !field.equals("neighbours")).toList();
+        if (!later.isEmpty()) {
+            log.warn("{}: {} changed for {}; that takes effect when it restarts", source, String.join(", ", later),
+                    config.name());
+        }
+        if (!change.none()) {
+            log.info("{}: {} now has neighbours {}", source, config.name(), mesh.neighbours());
+        }
     }
 
     public int port() {

@@ -29,6 +29,15 @@ public final class MemberVerticle extends VerticleBase {
         return member == null ? Future.succeededFuture() : member.stop();
     }
 
+    /** Hands an edited configuration to the member, on its own event loop. */
+    public void reconfigure(MemberConfig next, String source) {
+        context.runOnContext(v -> {
+            if (member != null) {
+                member.reconfigure(next, source);
+            }
+        });
+    }
+
     /** The running member; null until the verticle has started. */
     public Member member() {
         return member;

@@ -49,6 +49,14 @@ public final class MemberMeters {
                 .register(registry);
     }
 
+    /** The neighbour was removed from the configuration: its link meters go too. */
+    public void unlink(String neighbour) {
+        registry.getMeters().stream()
+                .filter(meter -> member.equals(meter.getId().getTag("member"))
+                        && neighbour.equals(meter.getId().getTag("neighbour")))
+                .forEach(registry::remove);
+    }
+
     /** Places calls by provider and answered status, and their latency. */
     public void placesCall(String provider, String status, Duration took) {
         Counter.builder("herd.places.calls").tag("member", member).tag("provider", provider).tag("status", status)

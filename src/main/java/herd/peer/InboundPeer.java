@@ -69,8 +69,14 @@ final class InboundPeer implements LineReceiver {
         socket.close();
     }
 
+    /** The neighbour was removed from the configuration. */
+    void close() {
+        socket.close();
+    }
+
     @Override
     public void closed() {
+        mesh.inboundClosed(neighbour, this);
         log.info("{} link from {} closed", connectionId, neighbour);
     }
 }

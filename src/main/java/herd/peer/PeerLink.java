@@ -63,6 +63,10 @@ final class PeerLink {
         return neighbour;
     }
 
+    PeerAddress address() {
+        return address;
+    }
+
     boolean isUp() {
         return up;
     }

@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +48,9 @@ public final class PeerMesh implements PeerAcceptor {
     private final LocationTable table;
     private final Logger log;
     private final NetClient client; // a field: Vert.x closes a client nothing refers to
-    private final Map<String, PeerLink> links;
+    private final Map<String, PeerLink> links = new LinkedHashMap<>();
+    /** The links neighbours dialled into this member, so that removing a neighbour can close them. */
+    private final Map<String, Set<InboundPeer>> inbound = new HashMap<>();
     /** How long a link must have carried no update before a periodic comparison runs on it. */
     static final Duration QUIET_BEFORE_SYNC = Duration.ofSeconds(2);
 
@@ -68,9 +72,11 @@ public final class PeerMesh implements PeerAcceptor {
         this.table = table;
         this.log = log;
         this.client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(2000));
-        Map<String, PeerLink> dialled = new LinkedHashMap<>();
-        neighbours.forEach((name, address) -> dialled.put(name, new PeerLink(vertx, this, auth, client, self, name, address, log)));
-        this.links = dialled;
+        neighbours.forEach((name, address) -> links.put(name, link(name, address)));
+    }
+
+    private PeerLink link(String neighbour, PeerAddress address) {
+        return new PeerLink(vertx, this, auth, client, self, neighbour, address, log);
     }
 
     public void start() {
@@ -80,6 +86,50 @@ public final class PeerMesh implements PeerAcceptor {
         // round is for repairing what a quiet link lost; link-ups always compare.
         syncTimer = vertx.setPeriodic(syncInterval.toMillis(), t -> links.values().stream()
                 .filter(link -> link.isUp() && link.quietFor(QUIET_BEFORE_SYNC)).forEach(this::sendDigests));
+    }
+
+    /**
+     * Applies a changed neighbour list without a restart: links to new neighbours open (and
+     * reconcile tables as every link-up does), links to removed ones close in both directions, a
+     * neighbour with a new address is dialled there. Links that did not change are left alone.
+     */
+    public NeighbourChange reconfigure(Map<String, PeerAddress> neighbours) {
+        NeighbourChange change = NeighbourChange.between(addresses(), neighbours);
+        for (String name : change.removed()) {
+            links.remove(name).close();
+            inbound.getOrDefault(name, Set.of()).forEach(InboundPeer::close);
+            log.info("neighbour {} removed: its links are closed", name);
+        }
+        for (String name : change.readdressed()) {
+            links.remove(name).close();
+            log.info("neighbour {} is now at {}", name, neighbours.get(name));
+        }
+        for (String name : neighbours.keySet()) {
+            if (!links.containsKey(name)) {
+                PeerLink link = link(name, neighbours.get(name));
+                links.put(name, link);
+                link.start();
+            }
+        }
+        change.added().forEach(name -> log.info("neighbour {} added at {}", name, neighbours.get(name)));
+        return change;
+    }
+
+    private Map<String, PeerAddress> addresses() {
+        Map<String, PeerAddress> addresses = new LinkedHashMap<>();
+        links.forEach((name, link) -> addresses.put(name, link.address()));
+        return addresses;
+    }
+
+    void inboundOpened(String neighbour, InboundPeer peer) {
+        inbound.computeIfAbsent(neighbour, name -> new HashSet<>()).add(peer);
+    }
+
+    void inboundClosed(String neighbour, InboundPeer peer) {
+        Set<InboundPeer> peers = inbound.get(neighbour);
+        if (peers != null && peers.remove(peer) && peers.isEmpty()) {
+            inbound.remove(neighbour);
+        }
     }
 
     /** A dialled link is up: start anti-entropy on it. */
@@ -170,7 +220,7 @@ public final class PeerMesh implements PeerAcceptor {
         if (!auth.enabled()) {
             socket.write(PeerWire.hello(self, null, null) + '\n');
             log.info("{} link from {} accepted", connectionId, name);
-            return Optional.of(new InboundPeer(this, name, socket, connectionId, null, log));
+            return Optional.of(inbound(name, socket, connectionId, null));
         }
         if (hello.nonce() == null) {
             log.warn("{} refused a peer link from {}: it offered no authentication", connectionId, name);
@@ -179,7 +229,13 @@ public final class PeerMesh implements PeerAcceptor {
         String nonce = auth.nonce();
         socket.write(PeerWire.hello(self, nonce, auth.acceptorProof(name, self, hello.nonce())) + '\n');
         log.info("{} link from {} accepted, awaiting its proof", connectionId, name);
-        return Optional.of(new InboundPeer(this, name, socket, connectionId, auth.diallerProof(name, self, nonce), log));
+        return Optional.of(inbound(name, socket, connectionId, auth.diallerProof(name, self, nonce)));
+    }
+
+    private InboundPeer inbound(String name, NetSocket socket, String connectionId, String expectedProof) {
+        InboundPeer peer = new InboundPeer(this, name, socket, connectionId, expectedProof, log);
+        inboundOpened(name, peer);
+        return peer;
     }
 
     public PropagationLatency propagation() {
