@@ -1,0 +1,80 @@
+package herd.deploy;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.nio.file.Path;
+import java.util.List;
+
+/** k8s/ rendered and read strictly into the Kubernetes model, with lookups by kind and name. */
+final class RenderedHerd {
+
+    static final Path K8S = Path.of("k8s");
+
+    final List<HasMetadata> manifests;
+
+    private RenderedHerd(List<HasMetadata> manifests) {
+        this.manifests = manifests;
+    }
+
+    static RenderedHerd load() {
+        return new RenderedHerd(KustomizeRenderer.render(K8S).stream().map(StrictKubernetesModel::read).toList());
+    }
+
+    /** The example Secret, which is not part of the kustomization. */
+    static Secret secretExample() {
+        List<HasMetadata> documents = KustomizeRenderer.readDocuments(K8S.resolve("secret.example.yaml")).stream()
+                .map(StrictKubernetesModel::read).toList();
+        if (documents.size() != 1 || !(documents.get(0) instanceof Secret secret)) {
+            throw new AssertionError("k8s/secret.example.yaml must hold exactly one Secret");
+        }
+        return secret;
+    }
+
+    <T extends HasMetadata> T get(Class<T> type, String name) {
+        return manifests.stream().filter(type::isInstance).map(type::cast)
+                .filter(manifest -> manifest.getMetadata().getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " " + name + " rendered"));
+    }
+
+    <T extends HasMetadata> List<T> all(Class<T> type) {
+        return manifests.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    StatefulSet statefulSet() {
+        return get(StatefulSet.class, "herd");
+    }
+
+    PodSpec podSpec() {
+        return statefulSet().getSpec().getTemplate().getSpec();
+    }
+
+    Container container() {
+        List<Container> containers = podSpec().getContainers();
+        if (containers.size() != 1) {
+            throw new AssertionError("the herd pod should run exactly one container, not " + containers.size());
+        }
+        return containers.get(0);
+    }
+
+    Service peers() {
+        return get(Service.class, "herd");
+    }
+
+    Service clients() {
+        return get(Service.class, "herd-clients");
+    }
+
+    PodDisruptionBudget pdb() {
+        return get(PodDisruptionBudget.class, "herd");
+    }
+
+    ConfigMap members() {
+        return get(ConfigMap.class, "herd-members");
+    }
+}
