@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import herd.testing.Await;
+import herd.testing.FreePorts;
 import herd.testing.LineClient;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,10 +104,10 @@ class ChaosIT {
     private void startHerd() throws IOException {
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String name : STANDARD.keySet()) {
-            ports.put(name, freePort());
+            ports.put(name, FreePorts.next());
         }
         for (String name : STANDARD.keySet()) {
-            MemberProcess member = new MemberProcess(name, ports.get(name), freePort(), dir, "chaos-secret");
+            MemberProcess member = new MemberProcess(name, ports.get(name), FreePorts.next(), dir, "chaos-secret");
             Map<String, Integer> neighbours = new LinkedHashMap<>();
             STANDARD.get(name).forEach(neighbour -> neighbours.put(neighbour, ports.get(neighbour)));
             member.writeConfig(neighbours, dir);
@@ -196,9 +195,4 @@ class ChaosIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

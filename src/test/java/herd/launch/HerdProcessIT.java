@@ -3,6 +3,7 @@ package herd.launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import herd.testing.FreePorts;
 import herd.testing.LineClient;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -25,7 +26,7 @@ class HerdProcessIT {
 
     @Test
     void aMemberFileStartsAMemberThatAnswersAndStopsOnSigterm() throws Exception {
-        int port = freePort();
+        int port = FreePorts.next();
         Path conf = write("Solo.json", """
                 {"name": "Solo", "host": "127.0.0.1", "port": %d, "neighbours": {},
                  "places": {"provider": "offline"}, "logFile": "%s"}
@@ -53,7 +54,7 @@ class HerdProcessIT {
     void aNeighbourNamingItselfStopsTheStartWithTheFileAndField() throws Exception {
         Path conf = write("Self.json", """
                 {"name": "Self", "port": %d, "neighbours": {"Self": "localhost:1"}}
-                """.formatted(freePort()));
+                """.formatted(FreePorts.next()));
         assertRefused(conf, conf.toString(), "neighbours");
     }
 
@@ -110,9 +111,4 @@ class HerdProcessIT {
         throw new AssertionError("the member never listened on " + port);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -10,14 +10,13 @@ import herd.config.HerdConfigParser;
 import herd.config.MemberConfig;
 import herd.member.Secrets;
 import herd.testing.Await;
+import herd.testing.FreePorts;
 import herd.testing.LineClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,8 +50,8 @@ class TopologyChangeTest {
     void writeStandardHerd() throws IOException {
         List<MemberConfig> standard = HerdConfigParser.parse("conf/herd.json",
                 new JsonObject(Files.readString(Path.of("conf/herd.json")))).members();
-        standard.forEach(member -> ports.put(member.name(), freePort()));
-        ports.put("Zed", freePort());
+        standard.forEach(member -> ports.put(member.name(), FreePorts.next()));
+        ports.put("Zed", FreePorts.next());
         for (MemberConfig member : standard) {
             JsonObject neighbours = new JsonObject();
             member.neighbours().keySet().forEach(name -> neighbours.put(name, address(name)));
@@ -132,7 +131,7 @@ class TopologyChangeTest {
         herdLog.addAppender(console);
         try {
             startFive(vertx);
-            files.get("Bailey").put("port", freePort());
+            files.get("Bailey").put("port", FreePorts.next());
             write("Bailey");
             awaitLogged("Bailey", "refused the edited configuration of Bailey: port cannot change while it runs");
 
@@ -202,11 +201,4 @@ class TopologyChangeTest {
         });
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

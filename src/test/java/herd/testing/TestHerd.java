@@ -15,8 +15,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,8 +53,8 @@ public final class TestHerd implements AutoCloseable {
         Map<String, Integer> ports = new LinkedHashMap<>();
         Map<String, Integer> adminPorts = new LinkedHashMap<>();
         standard.members().forEach(member -> {
-            ports.put(member.name(), freePort());
-            adminPorts.put(member.name(), freePort());
+            ports.put(member.name(), FreePorts.next());
+            adminPorts.put(member.name(), FreePorts.next());
         });
         TestHerd herd = new TestHerd(vertx);
         for (MemberConfig member : standard.members()) {
@@ -88,13 +86,6 @@ public final class TestHerd implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** Starts every member and waits until every peer link is up. */
     public TestHerd start() {
