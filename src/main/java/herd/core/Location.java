@@ -15,8 +15,8 @@ public record Location(String text, int split) {
     public static Optional<Location> parse(String text) {
         int split = signedEnd(text, 0);
         if (split < 0 || signedEnd(text, split) != text.length()
-                || DecimalText.compare(text.substring(1, split), "90") > 0
-                || DecimalText.compare(text.substring(split + 1), "180") > 0) {
+                || DecimalText.compare(text, 1, split, "90", 0, 2) > 0
+                || DecimalText.compare(text, split + 1, text.length(), "180", 0, 3) > 0) {
             return Optional.empty();
         }
         return Optional.of(new Location(text, split));

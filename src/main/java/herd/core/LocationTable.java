@@ -54,8 +54,23 @@ public final class LocationTable {
      */
     private static boolean wins(Report report, byte[] held) {
         String line = new String(held, StandardCharsets.ISO_8859_1);
-        int order = DecimalText.compare(report.time().text(), line.substring(line.lastIndexOf(' ') + 1));
+        String time = report.time().text();
+        int order = DecimalText.compare(time, 0, time.length(), line, line.lastIndexOf(' ') + 1, line.length());
         return order > 0 || order == 0 && !line.equals(report.atLine()) && report.beats(decode(line));
+    }
+
+    /** Whether the client's winning report is exactly this AT line, as a flood brings it again from each side. */
+    public boolean holds(String clientId, String atLine) {
+        byte[] held = atLines.get(clientId);
+        if (held == null || held.length != atLine.length()) {
+            return false;
+        }
+        for (int i = 0; i < held.length; i++) {
+            if ((held[i] & 0xff) != atLine.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Which bucket a client belongs to; the same on every member (String.hashCode is specified). */
@@ -116,6 +131,7 @@ public final class LocationTable {
 
     private static Report decode(String atLine) {
         String[] f = atLine.split(" ", 6);
-        return new Report(f[1], f[2], f[3], Location.parse(f[4]).orElseThrow(), ClientTime.parse(f[5]).orElseThrow());
+        return new Report(f[1], f[2], f[3], Location.parse(f[4]).orElseThrow(), ClientTime.parse(f[5]).orElseThrow(),
+                atLine);
     }
 }

@@ -3,10 +3,20 @@ package herd.core;
 import java.util.Comparator;
 
 /**
- * A client's location as accepted by one member (the origin): everything needed to
- * rebuild, byte for byte, the AT line the origin sent back to the client.
+ * A client's location as accepted by one member (the origin), with the AT line the origin
+ * sent back to the client, byte for byte.
+ *
+ * @param atLine the reply to the IAMAT, which WHATSAT repeats and floods carry:
+ *               {@code AT origin diff client location time}, single spaces; built once, because
+ *               every member stores, floods and answers with it
  */
-public record Report(String origin, String timeDifference, String clientId, Location location, ClientTime time) {
+public record Report(String origin, String timeDifference, String clientId, Location location, ClientTime time,
+                     String atLine) {
+
+    public Report(String origin, String timeDifference, String clientId, Location location, ClientTime time) {
+        this(origin, timeDifference, clientId, location, time,
+                "AT " + origin + ' ' + timeDifference + ' ' + clientId + ' ' + location.text() + ' ' + time.text());
+    }
 
     /**
      * Which of two reports about one client wins: the later client time; on equal times a
@@ -22,10 +32,5 @@ public record Report(String origin, String timeDifference, String clientId, Loca
 
     public boolean beats(Report other) {
         return WINNER_ORDER.compare(this, other) > 0;
-    }
-
-    /** The reply to the IAMAT, which WHATSAT repeats: {@code AT origin diff client location time}. */
-    public String atLine() {
-        return "AT " + origin + ' ' + timeDifference + ' ' + clientId + ' ' + location.text() + ' ' + time.text();
     }
 }

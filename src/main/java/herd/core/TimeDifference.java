@@ -27,6 +27,6 @@ public final class TimeDifference {
         }
         int point = text.length() - DIGITS - 1;
         return text.charAt(point) == '.' && DecimalText.end(text, 1) == text.length()
-                && DecimalText.digitsEnd(text, 1) == point;
+                && DecimalText.digitsEnd(text, 1, text.length()) == point;
     }
 }

@@ -39,12 +39,17 @@ final class InboundPeer implements LineReceiver {
             mesh.reconcile(neighbour, socket, line);
             return;
         }
+        if (log.isDebugEnabled()) {
+            log.debug("{} from {}: {}", connectionId, neighbour, Reply.readable(line));
+        }
+        if (mesh.holds(line)) {
+            return;
+        }
         Optional<Report> update = PeerWire.parseUpdate(line);
         if (update.isEmpty()) {
             log.warn("{} from {}: ignored a malformed update: {}", connectionId, neighbour, Reply.readable(line));
             return;
         }
-        log.debug("{} from {}: {}", connectionId, neighbour, Reply.readable(line));
         mesh.offer(update.get(), neighbour);
     }
 

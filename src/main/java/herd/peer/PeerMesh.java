@@ -195,6 +195,15 @@ public final class PeerMesh implements PeerAcceptor {
         return (line + '\n').getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * Whether the line is an update this member holds already: most lines of a flood are, since
+     * it reaches a member from each side; recognising them by their bytes saves parsing them.
+     */
+    boolean holds(String line) {
+        String client = PeerWire.clientOf(line);
+        return client != null && table.holds(client, line);
+    }
+
     /** Stores the report if it wins and floods it on; {@code from} is the neighbour it came from, or null. */
     public void offer(Report report, String from) {
         if (!table.offer(report)) {

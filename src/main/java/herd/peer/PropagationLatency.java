@@ -1,7 +1,7 @@
 package herd.peer;
 
+import herd.core.DecimalText;
 import herd.core.Report;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleConsumer;
@@ -25,9 +25,11 @@ public final class PropagationLatency {
     }
 
     void applied(Report update, Instant now) {
-        BigDecimal receivedAtOrigin = update.time().value().add(new BigDecimal(update.timeDifference()));
-        BigDecimal nowSeconds = BigDecimal.valueOf(now.getEpochSecond()).add(BigDecimal.valueOf(now.getNano(), 9));
-        long delay = nowSeconds.subtract(receivedAtOrigin).movePointRight(6).longValue();
+        String difference = update.timeDifference();
+        long differenceMicros = DecimalText.micros(difference, 1);
+        long receivedAtOrigin = DecimalText.micros(update.time().text(), 0)
+                + (difference.charAt(0) == '-' ? -differenceMicros : differenceMicros);
+        long delay = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000 - receivedAtOrigin;
         long recorded = Math.max(0, Math.min(delay, HIGHEST_MICROS));
         micros.recordValue(recorded);
         seconds.accept(recorded / 1e6);

@@ -35,9 +35,14 @@ public final class LineFramer {
         int start = 0;
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == '\n') {
-                append(bytes, start, i - start);
-                if (!discarding) {
-                    deliver(take());
+                if (pending.size() == 0 && !discarding) {
+                    // The whole line is in this chunk: one copy, straight into the string.
+                    deliver(line(bytes, start, i));
+                } else {
+                    append(bytes, start, i - start);
+                    if (!discarding) {
+                        deliver(take());
+                    }
                 }
                 discarding = false;
                 start = i + 1;
@@ -77,12 +82,13 @@ public final class LineFramer {
 
     /** The pending bytes without a final CR; empties the buffer. */
     private String take() {
-        byte[] line = pending.toByteArray();
+        byte[] bytes = pending.toByteArray();
         pending.reset();
-        int length = line.length;
-        if (length > 0 && line[length - 1] == '\r') {
-            length--;
-        }
-        return new String(line, 0, length, StandardCharsets.ISO_8859_1);
+        return line(bytes, 0, bytes.length);
+    }
+
+    private static String line(byte[] bytes, int from, int to) {
+        int end = to > from && bytes[to - 1] == '\r' ? to - 1 : to;
+        return new String(bytes, from, end - from, StandardCharsets.ISO_8859_1);
     }
 }

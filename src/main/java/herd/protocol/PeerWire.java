@@ -79,7 +79,39 @@ public final class PeerWire {
         if (location.isEmpty() || time.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Report(fields.get(1), fields.get(2), fields.get(3), location.get(), time.get()));
+        return Optional.of(isCanonical(line)
+                ? new Report(fields.get(1), fields.get(2), fields.get(3), location.get(), time.get(), line)
+                : new Report(fields.get(1), fields.get(2), fields.get(3), location.get(), time.get()));
+    }
+
+    /** Whether six fields are joined by single spaces, as members write them: then the line is the AT line. */
+    private static boolean isCanonical(String line) {
+        int spaces = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ' ' && i > 0 && line.charAt(i - 1) != ' ') {
+                spaces++;
+            } else if (Fields.isWhiteSpace(c)) {
+                return false;
+            }
+        }
+        return spaces == 5 && line.charAt(line.length() - 1) != ' ';
+    }
+
+    /**
+     * The client ID of a canonical AT line (the fourth field), or null: enough to recognise an
+     * update this member already holds without parsing it.
+     */
+    public static String clientOf(String line) {
+        int at = 0;
+        for (int field = 0; field < 3; field++) {
+            at = line.indexOf(' ', at) + 1;
+            if (at == 0) {
+                return null;
+            }
+        }
+        int end = line.indexOf(' ', at);
+        return end < 0 ? null : line.substring(at, end);
     }
 
     /** {@code SYNC d0 d1 ...}: a table's bucket digests, in hexadecimal. */

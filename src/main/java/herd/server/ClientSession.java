@@ -53,7 +53,9 @@ final class ClientSession implements LineReceiver {
 
     @Override
     public void line(String line) {
-        log.debug("{} <- {}", id, Reply.readable(line));
+        if (log.isDebugEnabled()) {
+            log.debug("{} <- {}", id, Reply.readable(line));
+        }
         Command command = CommandParser.parse(line);
         if (!(command instanceof Command.Blank)) {
             owe(responder.respond(command, line));
@@ -103,7 +105,9 @@ final class ClientSession implements LineReceiver {
             Future<Reply> next = owed.remove();
             if (next.succeeded()) {
                 Reply reply = next.result();
-                log.debug("{} -> {}", id, Reply.readable(reply.line()));
+                if (log.isDebugEnabled()) {
+                    log.debug("{} -> {}", id, Reply.readable(reply.line()));
+                }
                 send(reply.toBytes());
             } else {
                 log.error("{} no reply could be made", id, next.cause());
