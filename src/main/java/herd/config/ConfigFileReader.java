@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * Reads one JSON configuration file through vertx-config.
+ * Reads and watches one JSON configuration file through vertx-config.
  *
  * <p>The file store is deliberately not {@code optional}: an optional store turns a missing file
  * <em>and</em> a syntax error into an empty configuration. A required store fails with a
@@ -29,13 +29,6 @@ public final class ConfigFileReader {
     private ConfigFileReader() {
     }
 
-    public static Future<JsonObject> read(Vertx vertx, Path file) {
-        ConfigRetriever retriever = retriever(vertx, file, new ConfigRetrieverOptions());
-        return retriever.getConfig()
-                .recover(failure -> Future.failedFuture(problem(file.toString(), failure)))
-                .onComplete(done -> retriever.close());
-    }
-
     /**
      * Reads the file, then reads it again every {@code scanPeriod} and hands each changed content to
      * {@code changed}, and each failed read (a half-written or broken file) to {@code problem}.
@@ -43,8 +36,12 @@ public final class ConfigFileReader {
      */
     public static Future<ConfigRetriever> watch(Vertx vertx, Path file, Duration scanPeriod,
                                                 Consumer<JsonObject> changed, Consumer<ConfigException> problem) {
-        ConfigRetriever retriever = retriever(vertx, file,
-                new ConfigRetrieverOptions().setScanPeriod(scanPeriod.toMillis()));
+        // Absolute, because Vert.x falls back to the class path for a relative path missing on disk.
+        ConfigStoreOptions store = new ConfigStoreOptions().setType("file").setFormat("json")
+                .setConfig(new JsonObject().put("path", file.toAbsolutePath().toString()));
+        // Without this the retriever merges the process's system properties and environment into the file.
+        ConfigRetriever retriever = ConfigRetriever.create(vertx, new ConfigRetrieverOptions()
+                .setIncludeDefaultStores(false).addStore(store).setScanPeriod(scanPeriod.toMillis()));
         return retriever.getConfig()
                 .recover(failure -> {
                     retriever.close();
@@ -55,14 +52,6 @@ public final class ConfigFileReader {
                     retriever.configStream().exceptionHandler(failure -> problem.accept(problem(file.toString(), failure)));
                     return retriever;
                 });
-    }
-
-    private static ConfigRetriever retriever(Vertx vertx, Path file, ConfigRetrieverOptions options) {
-        // Absolute, because Vert.x falls back to the class path for a relative path missing on disk.
-        ConfigStoreOptions store = new ConfigStoreOptions().setType("file").setFormat("json")
-                .setConfig(new JsonObject().put("path", file.toAbsolutePath().toString()));
-        // Without this the retriever merges the process's system properties and environment into the file.
-        return ConfigRetriever.create(vertx, options.setIncludeDefaultStores(false).addStore(store));
     }
 
     private static ConfigException problem(String source, Throwable failure) {

@@ -14,6 +14,7 @@ import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,36 +28,36 @@ class ConfigFileReaderTest {
     @Test
     void readsTheFileAndNothingElse(Vertx vertx) throws IOException {
         Path file = Files.writeString(dir.resolve("A.json"), "{\"name\": \"A\", \"port\": 1}");
-        assertEquals(new JsonObject().put("name", "A").put("port", 1), ConfigFileReader.read(vertx, file).await());
+        assertEquals(new JsonObject().put("name", "A").put("port", 1), read(vertx, file).await());
     }
 
     @Test
     void aMissingFileIsNamed(Vertx vertx) {
         Path file = dir.resolve("absent.json");
-        assertEquals(file + ": file not found", failureOf(ConfigFileReader.read(vertx, file)).getMessage());
+        assertEquals(file + ": file not found", failureOf(read(vertx, file)).getMessage());
     }
 
     @Test
     void brokenJsonIsNamedWithWhereItBreaks(Vertx vertx) throws IOException {
         Path file = Files.writeString(dir.resolve("broken.json"), "{\"name\": ");
         assertEquals(file + ": not valid JSON: Unexpected end-of-input within/between Object entries (line 1, column 10)",
-                failureOf(ConfigFileReader.read(vertx, file)).getMessage());
+                failureOf(read(vertx, file)).getMessage());
     }
 
     @Test
     void somethingOtherThanAnObjectIsNamed(Vertx vertx) throws IOException {
         Path array = Files.writeString(dir.resolve("array.json"), "[{\"name\": \"A\"}]");
         Path empty = Files.writeString(dir.resolve("empty.json"), "");
-        assertTrue(failureOf(ConfigFileReader.read(vertx, array)).getMessage()
+        assertTrue(failureOf(read(vertx, array)).getMessage()
                 .startsWith(array + ": must hold one JSON object: "));
-        assertTrue(failureOf(ConfigFileReader.read(vertx, empty)).getMessage()
+        assertTrue(failureOf(read(vertx, empty)).getMessage()
                 .startsWith(empty + ": must hold one JSON object: "));
     }
 
     @Test
     void aDirectoryIsNamed(Vertx vertx) throws IOException {
         Path directory = Files.createDirectory(dir.resolve("conf.json"));
-        assertTrue(failureOf(ConfigFileReader.read(vertx, directory)).getMessage()
+        assertTrue(failureOf(read(vertx, directory)).getMessage()
                 .startsWith(directory + ": cannot be read: "));
     }
 
@@ -72,6 +73,16 @@ class ConfigFileReaderTest {
             assertEquals(new JsonObject(), retriever.getConfig().await(), file.toString());
             retriever.close();
         }
+    }
+
+    /** The first content, as a process reads it when it starts. */
+    private static Future<JsonObject> read(Vertx vertx, Path file) {
+        return ConfigFileReader.watch(vertx, file, Duration.ofHours(1), edited -> { }, problem -> { })
+                .map(watch -> {
+                    JsonObject first = watch.getCachedConfig();
+                    watch.close();
+                    return first;
+                });
     }
 
     private static Throwable failureOf(Future<?> result) {
