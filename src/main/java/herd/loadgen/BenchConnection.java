@@ -22,10 +22,16 @@ final class BenchConnection implements LineFramer.Sink {
     private final ArrayDeque<Outstanding> outstanding = new ArrayDeque<>();
     private boolean insideWhatsatReply;
     private long scheduled;
+    private final double phase;
     private int closedLoopDepth;
     private boolean closing;
 
-    BenchConnection(NetSocket socket, Workload workload, LoadStats stats) {
+    /**
+     * @param phase where in each of its intervals this connection sends, from 0 to 1: spread over
+     *              the connections, so that together they send evenly rather than all at once
+     */
+    BenchConnection(NetSocket socket, Workload workload, LoadStats stats, double phase) {
+        this.phase = phase;
         this.socket = socket;
         this.workload = workload;
         this.stats = stats;
@@ -50,11 +56,12 @@ final class BenchConnection implements LineFramer.Sink {
 
     /** Open loop: sends every command due by {@code nowNanos} at {@code perSecond} from {@code startNanos}. */
     void sendDue(long startNanos, long nowNanos, double perSecond) {
-        long due = (long) ((nowNanos - startNanos) / 1e9 * perSecond);
+        // Command k is due at start + (k + phase) / perSecond.
+        long due = (long) Math.floor((nowNanos - startNanos) / 1e9 * perSecond - phase) + 1;
         if (due > scheduled) {
             StringBuilder batch = new StringBuilder();
             for (; scheduled < due; scheduled++) {
-                append(batch, startNanos + (long) (scheduled * 1e9 / perSecond));
+                append(batch, startNanos + (long) ((scheduled + phase) * 1e9 / perSecond));
             }
             write(batch);
         }

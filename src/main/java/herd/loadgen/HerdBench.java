@@ -100,7 +100,9 @@ public final class HerdBench implements Callable<Integer> {
                 targets.add(address(loaded.get(i % loaded.size())));
             }
             int idle = loop == 0 ? idlePerMember : 0;
-            LoadVerticle verticle = new LoadVerticle(targets, rate / connections, pipeline, idle, workload, stats);
+            // Connection i of all sends at phase i / connections of its interval: evenly, not in bursts.
+            LoadVerticle verticle = new LoadVerticle(targets, rate / connections, pipeline, idle, workload, stats,
+                    (double) loop / connections, (double) eventLoops / connections);
             vertx.deployVerticle(verticle).await();
             loops.add(verticle);
         }

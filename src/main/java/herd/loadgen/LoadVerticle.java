@@ -20,6 +20,8 @@ final class LoadVerticle extends VerticleBase {
     private final int idlePerTarget;
     private final Workload workload;
     private final LoadStats stats;
+    private final double firstPhase;
+    private final double phaseStep;
     private final List<BenchConnection> connections = new ArrayList<>();
     private final List<NetSocket> idle = new ArrayList<>();
     private NetClient client;
@@ -29,9 +31,13 @@ final class LoadVerticle extends VerticleBase {
      * @param targets           one entry per load connection (members, repeated)
      * @param perConnectionRate commands per second per connection; 0 for closed loop
      * @param depth             closed loop: commands written at once, and awaited before the next write
+     * @param firstPhase        open loop: the phase of the first connection (see {@link BenchConnection}),
+     *                          then {@code phaseStep} more for each next one
      */
     LoadVerticle(List<SocketAddress> targets, double perConnectionRate, int depth, int idlePerTarget,
-                 Workload workload, LoadStats stats) {
+                 Workload workload, LoadStats stats, double firstPhase, double phaseStep) {
+        this.firstPhase = firstPhase;
+        this.phaseStep = phaseStep;
         this.targets = targets;
         this.perConnectionRate = perConnectionRate;
         this.depth = depth;
@@ -44,9 +50,10 @@ final class LoadVerticle extends VerticleBase {
     public Future<?> start() {
         client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(10_000));
         List<Future<NetSocket>> opening = new ArrayList<>();
-        for (SocketAddress target : targets) {
-            opening.add(client.connect(target).onSuccess(socket ->
-                    connections.add(new BenchConnection(socket, workload, stats)))
+        for (int i = 0; i < targets.size(); i++) {
+            double phase = firstPhase + i * phaseStep;
+            opening.add(client.connect(targets.get(i)).onSuccess(socket ->
+                    connections.add(new BenchConnection(socket, workload, stats, phase)))
                     .onFailure(failure -> stats.connectFailures.increment()));
         }
         targets.stream().distinct().forEach(target -> {
