@@ -53,8 +53,21 @@ start_herd() {
   done
 }
 
+# A closed-loop maximum leaves the members seconds of floods behind: each scenario starts
+# once the herd has settled, i.e. all five tables are equal (bounded: 60 s at most).
+settle() {
+  for _ in $(seq 300); do
+    digests=$(for port in 12100 12101 12102 12103 12104; do
+      curl -s "http://127.0.0.1:$port/status" | python3 -c "import json,sys; print(json.load(sys.stdin)['digest'])" 2>/dev/null
+    done | sort -u | wc -l)
+    [ "$digests" = 1 ] && return 0
+    sleep 0.2
+  done
+}
+
 bench() { # name, seconds, herd-bench options...
   local name=$1 seconds=$2; shift 2
+  settle
   echo "== $name: herd-bench -d $seconds $*" >&2
   java -cp "$JAR" herd.loadgen.HerdBench --herd conf/herd.json -d "$seconds" --json "$WORK/$name.json" "$@" >&2 || true
 }
