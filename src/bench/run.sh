@@ -60,9 +60,24 @@ settle() {
     digests=$(for port in 12100 12101 12102 12103 12104; do
       curl -s "http://127.0.0.1:$port/status" | python3 -c "import json,sys; print(json.load(sys.stdin)['digest'])" 2>/dev/null
     done | sort -u | wc -l)
-    [ "$digests" = 1 ] && return 0
+    [ "$digests" = 1 ] && break
     sleep 0.2
   done
+  # Then until the members are quiet (under a tenth of a core for a second: the garbage and
+  # recompilation a maximum leaves behind are done), at most 30 s.
+  for _ in $(seq 30); do
+    local before after
+    before=$(member_ticks); sleep 1; after=$(member_ticks)
+    [ $((after - before)) -lt 10 ] && return 0
+  done
+}
+
+member_ticks() { # CPU ticks (1/100 s) the members have used
+  local total=0 pid
+  for pid in "${PIDS[@]}"; do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
 }
 
 bench() { # name, seconds, herd-bench options...
