@@ -121,10 +121,6 @@ public final class PeerMesh implements PeerAcceptor {
         return addresses;
     }
 
-    void inboundOpened(String neighbour, InboundPeer peer) {
-        inbound.computeIfAbsent(neighbour, name -> new HashSet<>()).add(peer);
-    }
-
     void inboundClosed(String neighbour, InboundPeer peer) {
         Set<InboundPeer> peers = inbound.get(neighbour);
         if (peers != null && peers.remove(peer) && peers.isEmpty()) {
@@ -243,7 +239,7 @@ public final class PeerMesh implements PeerAcceptor {
 
     private InboundPeer inbound(String name, NetSocket socket, String connectionId, String expectedProof) {
         InboundPeer peer = new InboundPeer(this, name, socket, connectionId, expectedProof, log);
-        inboundOpened(name, peer);
+        inbound.computeIfAbsent(name, neighbour -> new HashSet<>()).add(peer);
         return peer;
     }
 
