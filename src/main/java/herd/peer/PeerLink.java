@@ -24,6 +24,12 @@ import org.slf4j.Logger;
 final class PeerLink {
 
     static final long HANDSHAKE_TIMEOUT_MS = 5000;
+    /**
+     * A batch this large is written at once rather than at the end of the turn: one turn may
+     * flood tens of thousands of lines, and a buffer of megabytes is costly to grow and, being
+     * a "humongous" object to G1, starts a concurrent collection each time.
+     */
+    static final int MAX_BATCH_BYTES = 64 * 1024;
 
     private final Vertx vertx;
     private final PeerMesh mesh;
@@ -87,7 +93,8 @@ final class PeerLink {
 
     /**
      * Sends one line (with its LF) if the link is up; while it is down the update is not sent.
-     * Lines sent in one event-loop turn go out in one write, at the end of the turn.
+     * Lines sent in one event-loop turn go out in one write, at the end of the turn (or in
+     * several, of at most about {@link #MAX_BATCH_BYTES} each).
      */
     void send(byte[] line) {
         if (!up) {
@@ -100,12 +107,15 @@ final class PeerLink {
             context.runOnContext(v -> flush());
         }
         batch.appendBytes(line);
+        if (batch.length() >= MAX_BATCH_BYTES) {
+            flush();
+        }
     }
 
     private void flush() {
         Buffer lines = batch;
         batch = null;
-        if (up) {
+        if (lines != null && up) {
             socket.write(lines);
             lastWriteNanos = System.nanoTime();
         }
