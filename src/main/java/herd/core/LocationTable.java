@@ -2,6 +2,7 @@ package herd.core;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,11 +10,22 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Every client's winning report. Safe to share between event loops.
+ * Every client's winning report.
  *
  * <p>A member may hold millions of clients, so each report is kept as the bytes of its AT
  * line (about 80 bytes, where the parsed objects take several hundred) and parsed again
  * only when it is read or challenged.
+ *
+ * <p>A new report is written over the bytes of the one it replaces when it fits, which it
+ * almost always does (room is rounded up to {@link #ROOM_STEP} bytes, the unused tail filled
+ * with LF, which no AT line contains). So a busy member does not make a fresh array per
+ * update that lives until the client's next one: such arrays are what young collections
+ * would copy and old ones would have to sweep, and copying them was most of every pause.
+ *
+ * <p>Threads: the member's event loop changes the table; other threads (metrics, tests) may
+ * read {@link #get}, {@link #size} and {@link #digest}, and {@link #get} reads a report under
+ * its entry's lock so that it never sees one half-written. {@link #holds} and
+ * {@link #reportsIn} are for the event loop that changes the table.
  *
  * <p>For anti-entropy the clients are spread over {@link #BUCKETS} buckets by ID, and each
  * bucket keeps a digest: the sum of a 64-bit hash of each held AT line, updated on every
@@ -25,6 +37,9 @@ public final class LocationTable {
     public static final int BUCKETS = 256;
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
+    /** Room for a line is a multiple of this: a later line a few bytes longer still fits. */
+    static final int ROOM_STEP = 16;
+    private static final byte UNUSED = '\n';
 
     private final ConcurrentMap<String, byte[]> atLines = new ConcurrentHashMap<>();
     private final AtomicLongArray bucketDigests = new AtomicLongArray(BUCKETS);
@@ -39,8 +54,9 @@ public final class LocationTable {
         atLines.compute(report.clientId(), (id, held) -> {
             if (held == null || wins(report, held)) {
                 stored[0] = true;
-                byte[] line = report.atLine().getBytes(StandardCharsets.ISO_8859_1);
-                bucketDigests.addAndGet(bucket(id), hash(line) - (held == null ? 0 : hash(held)));
+                long before = held == null ? 0 : hash(held);
+                byte[] line = write(report.atLine(), held);
+                bucketDigests.addAndGet(bucket(id), hash(line) - before);
                 return line;
             }
             return held;
@@ -48,12 +64,36 @@ public final class LocationTable {
         return stored[0];
     }
 
+    /** The line's bytes, over {@code room} when they fit there, else in a new array. */
+    private static byte[] write(String line, byte[] room) {
+        byte[] bytes = room != null && room.length >= line.length() ? room
+                : new byte[(line.length() + ROOM_STEP - 1) / ROOM_STEP * ROOM_STEP];
+        for (int i = 0; i < line.length(); i++) {
+            bytes[i] = (byte) line.charAt(i);
+        }
+        Arrays.fill(bytes, line.length(), bytes.length, UNUSED);
+        return bytes;
+    }
+
+    /** How many bytes of a held array are its line. */
+    private static int length(byte[] held) {
+        int end = held.length;
+        while (end > 0 && held[end - 1] == UNUSED) {
+            end--;
+        }
+        return end;
+    }
+
+    private static String text(byte[] held) {
+        return new String(held, 0, length(held), StandardCharsets.ISO_8859_1);
+    }
+
     /**
      * The winner rule, reading only the held time unless the times are equal; the same report
      * again (as a flood brings it from several neighbours) is recognised by its line.
      */
     private static boolean wins(Report report, byte[] held) {
-        String line = new String(held, StandardCharsets.ISO_8859_1);
+        String line = text(held);
         String time = report.time().text();
         int order = DecimalText.compare(time, 0, time.length(), line, line.lastIndexOf(' ') + 1, line.length());
         return order > 0 || order == 0 && !line.equals(report.atLine()) && report.beats(decode(line));
@@ -62,15 +102,15 @@ public final class LocationTable {
     /** Whether the client's winning report is exactly this AT line, as a flood brings it again from each side. */
     public boolean holds(String clientId, String atLine) {
         byte[] held = atLines.get(clientId);
-        if (held == null || held.length != atLine.length()) {
+        if (held == null || held.length < atLine.length()) {
             return false;
         }
-        for (int i = 0; i < held.length; i++) {
+        for (int i = 0; i < atLine.length(); i++) {
             if ((held[i] & 0xff) != atLine.charAt(i)) {
                 return false;
             }
         }
-        return true;
+        return held.length == atLine.length() || held[atLine.length()] == UNUSED;
     }
 
     /** Which bucket a client belongs to; the same on every member (String.hashCode is specified). */
@@ -106,18 +146,23 @@ public final class LocationTable {
         return String.format("%016x", combined);
     }
 
-    /** FNV-1a, 64 bits: cheap, and well spread for short lines. */
-    static long hash(byte[] bytes) {
+    /** FNV-1a, 64 bits, of a held line (without its unused room): cheap, and well spread for short lines. */
+    static long hash(byte[] held) {
         long h = FNV_OFFSET;
-        for (byte b : bytes) {
-            h = (h ^ (b & 0xff)) * FNV_PRIME;
+        int length = length(held);
+        for (int i = 0; i < length; i++) {
+            h = (h ^ (held[i] & 0xff)) * FNV_PRIME;
         }
         return h;
     }
 
     public Optional<Report> get(String clientId) {
-        byte[] held = atLines.get(clientId);
-        return held == null ? Optional.empty() : Optional.of(decode(held));
+        String[] line = {null};
+        atLines.computeIfPresent(clientId, (id, held) -> {
+            line[0] = text(held);
+            return held;
+        });
+        return line[0] == null ? Optional.empty() : Optional.of(decode(line[0]));
     }
 
     public int size() {
@@ -125,8 +170,8 @@ public final class LocationTable {
     }
 
     /** Rebuilds a report from an AT line this table wrote: six fields, one space apart, all valid. */
-    private static Report decode(byte[] atLine) {
-        return decode(new String(atLine, StandardCharsets.ISO_8859_1));
+    private static Report decode(byte[] held) {
+        return decode(text(held));
     }
 
     private static Report decode(String atLine) {

@@ -111,4 +111,34 @@ class LocationTableTest {
         assertTrue(differ[LocationTable.bucket("client7")]);
         assertTrue(two.reportsIn(differ).contains(newer));
     }
+
+    /** A later line is written over the earlier one's bytes when it fits; the table reads the same either way. */
+    @Test
+    void aReportReplacedByShorterAndLongerOnesIsHeldExactly() {
+        LocationTable table = new LocationTable();
+        LocationTable fresh = new LocationTable();
+        List<Report> reports = List.of(report("Clark", "+34.068930-118.445127", "10.5"),
+                report("Bona", "+1+1", "11"), report("Jaquez", "+34.0689301234-118.4451271234", "12.000000001"),
+                report("Bailey", "+2+2", "13"));
+        for (Report report : reports) {
+            assertTrue(table.offer(report));
+            assertEquals(report, table.get("kiwi").orElseThrow());
+            assertTrue(table.holds("kiwi", report.atLine()));
+            assertFalse(table.holds("kiwi", report.atLine().substring(0, report.atLine().length() - 1)));
+            assertFalse(table.holds("kiwi", report.atLine() + "0"));
+            LocationTable only = new LocationTable();
+            only.offer(report);
+            assertEquals(only.digest(), table.digest());
+        }
+        fresh.offer(reports.get(3));
+        assertEquals(fresh.digest(), table.digest());
+        assertEquals(List.of(reports.get(3)), table.reportsIn(allBuckets()));
+        assertFalse(table.offer(reports.get(2)), "an older report loses to the one written over it");
+    }
+
+    private static boolean[] allBuckets() {
+        boolean[] all = new boolean[LocationTable.BUCKETS];
+        java.util.Arrays.fill(all, true);
+        return all;
+    }
 }
