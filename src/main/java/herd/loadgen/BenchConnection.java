@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One load connection: sends commands and times each reply against the moment it was meant
@@ -19,6 +20,7 @@ final class BenchConnection implements LineFramer.Sink {
     private final NetSocket socket;
     private final Workload workload;
     private final LoadStats stats;
+    private final LongAdder accepted;
     private final ArrayDeque<Outstanding> outstanding = new ArrayDeque<>();
     private boolean insideWhatsatReply;
     private long scheduled;
@@ -30,8 +32,9 @@ final class BenchConnection implements LineFramer.Sink {
      * @param phase where in each of its intervals this connection sends, from 0 to 1: spread over
      *              the connections, so that together they send evenly rather than all at once
      */
-    BenchConnection(NetSocket socket, Workload workload, LoadStats stats, double phase) {
+    BenchConnection(NetSocket socket, String member, Workload workload, LoadStats stats, double phase) {
         this.phase = phase;
+        this.accepted = stats.acceptedBy(member);
         this.socket = socket;
         this.workload = workload;
         this.stats = stats;
@@ -110,6 +113,9 @@ final class BenchConnection implements LineFramer.Sink {
             insideWhatsatReply = false;
         }
         outstanding.remove();
+        if (!head.whatsat() && !invalid) {
+            accepted.increment();
+        }
         stats.replied(System.nanoTime() - head.dueNanos(), invalid);
         if (closedLoopDepth > 0 && outstanding.isEmpty()) {
             send(closedLoopDepth);

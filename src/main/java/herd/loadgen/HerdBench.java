@@ -95,9 +95,9 @@ public final class HerdBench implements Callable<Integer> {
         }
         List<LoadVerticle> loops = new ArrayList<>();
         for (int loop = 0; loop < eventLoops; loop++) {
-            List<SocketAddress> targets = new ArrayList<>();
+            List<MemberConfig> targets = new ArrayList<>();
             for (int i = loop; i < connections; i += eventLoops) {
-                targets.add(address(loaded.get(i % loaded.size())));
+                targets.add(loaded.get(i % loaded.size()));
             }
             int idle = loop == 0 ? idlePerMember : 0;
             // Connection i of all sends at phase i / connections of its interval: evenly, not in bursts.
@@ -118,8 +118,11 @@ public final class HerdBench implements Callable<Integer> {
         stats.measuring = true;
         long sentBefore = stats.sent.sum();
         long repliesBefore = stats.replies.sum();
+        Map<String, Long> acceptedBefore = accepted(stats, herd);
         long started = System.nanoTime();
         Histogram replies = progress(stats, duration, "measure");
+        Map<String, Histogram> appliedInWindow = propagation(admin, herd);
+        Map<String, Long> acceptedAfter = accepted(stats, herd);
         double seconds = (System.nanoTime() - started) / 1e9;
         stats.measuring = false;
         long measuredReplies = stats.replies.sum() - repliesBefore;
@@ -128,7 +131,12 @@ public final class HerdBench implements Callable<Integer> {
         drain(stats);
         Map<String, Histogram> propagation = propagation(admin, herd);
 
-        Results results = new Results(measuredSent / seconds, measuredReplies / seconds, replies, propagation,
+        // Every member applies every update: those it accepted itself and those its neighbours
+        // flooded to it. At the slowest member that is the rate the herd as a whole sustains.
+        Map<String, Double> applied = new LinkedHashMap<>();
+        appliedInWindow.forEach((member, fromPeers) -> applied.put(member,
+                (fromPeers.getTotalCount() + acceptedAfter.get(member) - acceptedBefore.get(member)) / seconds));
+        Results results = new Results(measuredSent / seconds, measuredReplies / seconds, applied, replies, propagation,
                 stats.sent.sum() - stats.replies.sum(), stats.invalidReplies.sum(), stats.connectFailures.sum(),
                 stats.connectionsLost.sum(), stats.idleOpen.sum());
         System.out.print(results.table());
@@ -150,7 +158,7 @@ public final class HerdBench implements Callable<Integer> {
         progress(stats, 1, "seed");
     }
 
-    private static SocketAddress address(MemberConfig member) {
+    static SocketAddress address(MemberConfig member) {
         String host = member.host().equals("0.0.0.0") || member.host().equals("::") ? "127.0.0.1" : member.host();
         return SocketAddress.inetSocketAddress(member.port(), host);
     }
@@ -169,6 +177,12 @@ public final class HerdBench implements Callable<Integer> {
             lastReplies = replies;
         }
         return all;
+    }
+
+    private static Map<String, Long> accepted(LoadStats stats, List<MemberConfig> herd) {
+        Map<String, Long> accepted = new LinkedHashMap<>();
+        herd.forEach(member -> accepted.put(member.name(), stats.acceptedBy(member.name()).sum()));
+        return accepted;
     }
 
     private static void drain(LoadStats stats) {

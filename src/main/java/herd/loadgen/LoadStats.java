@@ -1,5 +1,7 @@
 package herd.loadgen;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
@@ -17,7 +19,13 @@ final class LoadStats {
     final LongAdder connectFailures = new LongAdder();
     final LongAdder connectionsLost = new LongAdder();
     final LongAdder idleOpen = new LongAdder();
+    /** IAMATs each member accepted (answered with an AT line), by member name. */
+    final Map<String, LongAdder> accepted = new ConcurrentHashMap<>();
     volatile boolean measuring;
+
+    LongAdder acceptedBy(String member) {
+        return accepted.computeIfAbsent(member, name -> new LongAdder());
+    }
 
     void replied(long latencyNanos, boolean invalid) {
         replies.increment();

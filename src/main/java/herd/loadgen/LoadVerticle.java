@@ -1,11 +1,11 @@
 package herd.loadgen;
 
+import herd.config.MemberConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
-import io.vertx.core.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +14,7 @@ final class LoadVerticle extends VerticleBase {
 
     private static final long TICK_MS = 1;
 
-    private final List<SocketAddress> targets;
+    private final List<MemberConfig> targets;
     private final double perConnectionRate;
     private final int depth;
     private final int idlePerTarget;
@@ -34,7 +34,7 @@ final class LoadVerticle extends VerticleBase {
      * @param firstPhase        open loop: the phase of the first connection (see {@link BenchConnection}),
      *                          then {@code phaseStep} more for each next one
      */
-    LoadVerticle(List<SocketAddress> targets, double perConnectionRate, int depth, int idlePerTarget,
+    LoadVerticle(List<MemberConfig> targets, double perConnectionRate, int depth, int idlePerTarget,
                  Workload workload, LoadStats stats, double firstPhase, double phaseStep) {
         this.firstPhase = firstPhase;
         this.phaseStep = phaseStep;
@@ -52,13 +52,14 @@ final class LoadVerticle extends VerticleBase {
         List<Future<NetSocket>> opening = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             double phase = firstPhase + i * phaseStep;
-            opening.add(client.connect(targets.get(i)).onSuccess(socket ->
-                    connections.add(new BenchConnection(socket, workload, stats, phase)))
+            MemberConfig target = targets.get(i);
+            opening.add(client.connect(HerdBench.address(target)).onSuccess(socket ->
+                    connections.add(new BenchConnection(socket, target.name(), workload, stats, phase)))
                     .onFailure(failure -> stats.connectFailures.increment()));
         }
         targets.stream().distinct().forEach(target -> {
             for (int i = 0; i < idlePerTarget; i++) {
-                opening.add(client.connect(target).onSuccess(socket -> {
+                opening.add(client.connect(HerdBench.address(target)).onSuccess(socket -> {
                             idle.add(socket);
                             stats.idleOpen.increment();
                         })

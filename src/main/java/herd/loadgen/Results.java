@@ -2,10 +2,17 @@ package herd.loadgen;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
-/** One run's figures: as a table for people and as JSON for scripts. Latencies in microseconds. */
-record Results(double sentPerSecond, double repliesPerSecond, Histogram replyMicros,
+/**
+ * One run's figures: as a table for people and as JSON for scripts. Latencies in microseconds.
+ *
+ * @param appliedPerSecond by member, the updates it applied per second while measuring (accepted
+ *                         from its clients or flooded to it); the least is what the herd sustains
+ */
+record Results(double sentPerSecond, double repliesPerSecond, Map<String, Double> appliedPerSecond,
+               Histogram replyMicros,
                Map<String, Histogram> propagationMicros, long unanswered, long invalidReplies,
                long connectFailures, long connectionsLost, long idleConnections) {
 
@@ -16,6 +23,9 @@ record Results(double sentPerSecond, double repliesPerSecond, Histogram replyMic
     String table() {
         StringBuilder out = new StringBuilder("\n");
         out.append(String.format("throughput          %,12.0f replies/s (%,.0f commands/s sent)%n", repliesPerSecond, sentPerSecond));
+        slowestMember().ifPresent(slowest -> out.append(String.format(
+                "sustained herd-wide %,12.0f updates/s applied at every member (the slowest, %s)%n",
+                slowest.getValue(), slowest.getKey())));
         out.append(String.format("reply latency       p50 %8.2f ms   p99 %8.2f ms   p99.9 %8.2f ms   max %8.2f ms%n",
                 ms(replyMicros, 50), ms(replyMicros, 99), ms(replyMicros, 99.9), replyMicros.getMaxValue() / 1000.0));
         propagationMicros.forEach((member, micros) -> out.append(String.format(
@@ -40,14 +50,21 @@ record Results(double sentPerSecond, double repliesPerSecond, Histogram replyMic
                 .max((a, b) -> Long.compare(a.getValueAtPercentile(99), b.getValueAtPercentile(99))).orElse(null);
     }
 
+    private Optional<Map.Entry<String, Double>> slowestMember() {
+        return appliedPerSecond.entrySet().stream().min(Map.Entry.comparingByValue());
+    }
+
     JsonObject json() {
         JsonObject propagation = new JsonObject();
         propagationMicros.forEach((member, micros) -> propagation.put(member, summary(micros)));
+        Histogram worst = worstMember();
         return new JsonObject()
                 .put("repliesPerSecond", Math.round(repliesPerSecond))
+                .put("sustainedPerSecond", slowestMember().map(slowest -> Math.round(slowest.getValue())).orElse(null))
                 .put("sentPerSecond", Math.round(sentPerSecond))
                 .put("replyLatencyMs", summary(replyMicros))
                 .put("propagationMs", propagation)
+                .put("propagationWorstMs", worst == null ? null : summary(worst))
                 .put("unanswered", unanswered)
                 .put("invalidReplies", invalidReplies)
                 .put("connectFailures", connectFailures)

@@ -33,8 +33,13 @@ class HerdBenchTest {
             assertEquals(0, results.getLong("unanswered"));
             assertEquals(0, results.getLong("invalidReplies"));
             assertTrue(results.getJsonObject("replyLatencyMs").getLong("count") > 500, results.encodePrettily());
+            assertTrue(results.getLong("sustainedPerSecond") > 0.8 * results.getLong("repliesPerSecond"),
+                    "every member applied (nearly) every update: " + results.encodePrettily());
+            double worstP99 = results.getJsonObject("propagationWorstMs").getDouble("p99");
             for (String member : herd.names()) {
-                assertTrue(results.getJsonObject("propagationMs").getJsonObject(member).getLong("count") > 0, member);
+                JsonObject propagation = results.getJsonObject("propagationMs").getJsonObject(member);
+                assertTrue(propagation.getLong("count") > 0, member);
+                assertTrue(propagation.getDouble("p99") <= worstP99, member + " is not worse than the worst");
             }
         }
     }
