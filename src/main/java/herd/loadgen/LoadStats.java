@@ -20,7 +20,7 @@ final class LoadStats {
     final LongAdder connectionsLost = new LongAdder();
     final LongAdder idleOpen = new LongAdder();
     /** IAMATs each member accepted (answered with an AT line), by member name. */
-    final Map<String, LongAdder> accepted = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> accepted = new ConcurrentHashMap<>();
     volatile boolean measuring;
 
     LongAdder acceptedBy(String member) {
