@@ -14,6 +14,9 @@ final class Ledger {
 
     private final long[] lastSent;
     private final long[] lastAcknowledged;
+    /** Which member acknowledged each client's last acknowledged update, and when (System.nanoTime). */
+    private final String[] acknowledgedBy;
+    private final long[] acknowledgedAt;
     final LongAdder sent = new LongAdder();
     final LongAdder acknowledged = new LongAdder();
 
@@ -21,6 +24,8 @@ final class Ledger {
         lastSent = new long[clients];
         lastAcknowledged = new long[clients];
         Arrays.fill(lastAcknowledged, -1);
+        acknowledgedBy = new String[clients];
+        acknowledgedAt = new long[clients];
     }
 
     int clients() {
@@ -53,7 +58,9 @@ final class Ledger {
         sent.increment();
     }
 
-    void acknowledged(int client, long seq) {
+    void acknowledged(int client, long seq, String member) {
+        acknowledgedBy[client] = member;
+        acknowledgedAt[client] = System.nanoTime();
         lastAcknowledged[client] = seq;
         acknowledged.increment();
     }
@@ -64,6 +71,12 @@ final class Ledger {
      */
     boolean holdsLatest(int client, long seq) {
         return seq >= lastAcknowledged[client] && seq <= lastSent[client];
+    }
+
+    /** The client's last acknowledged update, for a failure message: seq, member, and how long before {@code nanos}. */
+    String lastAcknowledged(int client, long nanos) {
+        return "seq " + lastAcknowledged[client] + " acknowledged by " + acknowledgedBy[client] + " "
+                + (nanos - acknowledgedAt[client]) / 1_000_000 + " ms before the load stopped";
     }
 
     boolean everAcknowledged(int client) {

@@ -71,7 +71,7 @@ final class UpdateWriter implements Runnable {
         try {
             String reply = connection.send("IAMAT" + expected + "\n").readLine();
             if (reply != null && reply.startsWith("AT " + members.get(member).name + " ") && reply.endsWith(expected)) {
-                ledger.acknowledged(nextClient, seq);
+                ledger.acknowledged(nextClient, seq, members.get(member).name);
             } else if (reply != null) {
                 throw new AssertionError("unexpected reply to IAMAT" + expected + ": " + reply);
             } else {
