@@ -6,6 +6,7 @@ import herd.protocol.PeerWire;
 import herd.protocol.Reply;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
@@ -126,10 +127,20 @@ final class PeerLink {
         return System.nanoTime() - lastWriteNanos >= quiet.toNanos();
     }
 
+    /**
+     * Closes the link on its own event loop, after writing what was sent on it: the caller may
+     * be on another thread (a stopping server completes its futures on the acceptor thread), and
+     * lines sent in this turn may already have been acknowledged to their clients.
+     */
     Future<Void> close() {
-        closed = true;
-        vertx.cancelTimer(redialTimer);
-        return socket == null ? Future.succeededFuture() : socket.close();
+        Promise<Void> closing = Promise.promise();
+        context.runOnContext(v -> {
+            closed = true;
+            vertx.cancelTimer(redialTimer);
+            flush();
+            (socket == null ? Future.<Void>succeededFuture() : socket.close()).onComplete(closing);
+        });
+        return closing.future();
     }
 
     private void dial() {
