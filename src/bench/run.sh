@@ -88,12 +88,15 @@ member_ticks() { # CPU ticks (1/100 s) the members have used
   echo "$total"
 }
 
+herd_bench() { # herd-bench options... (against the standard herd)
+  java -cp "$JAR" herd.loadgen.HerdBench --herd conf/herd.json "$@"
+}
+
 bench() { # name, seconds, herd-bench options...
   local name=$1 seconds=$2; shift 2
   settle
   echo "== $name: herd-bench -d $seconds $*" >&2
-  java -cp "$JAR" herd.loadgen.HerdBench --herd conf/herd.json -d "$seconds" -w "$BENCH_WARMUP" \
-    --json "$WORK/$name.json" "$@" >&2 || true
+  herd_bench -d "$seconds" -w "$BENCH_WARMUP" --json "$WORK/$name.json" "$@" >&2 || true
 }
 
 field() { # file, jq-like path of a JSON number
@@ -111,10 +114,9 @@ print(round(int(m.group(1))/1024, 1))"
 
 start_herd
 echo "== warm-up, not measured: herd-bench -d $WARMUP -c 100 -p 16, then -r $((TARGET_RATE / 2))" >&2
-java -cp "$JAR" herd.loadgen.HerdBench --herd conf/herd.json -d "$WARMUP" -c 100 -p 16 > "$WORK/warmup.out" 2>&1 || true
+herd_bench -d "$WARMUP" -c 100 -p 16 > "$WORK/warmup.out" 2>&1 || true
 settle
-java -cp "$JAR" herd.loadgen.HerdBench --herd conf/herd.json -d "$WARMUP" -c 100 -r "$((TARGET_RATE / 2))" \
-  >> "$WORK/warmup.out" 2>&1 || true
+herd_bench -d "$WARMUP" -c 100 -r "$((TARGET_RATE / 2))" >> "$WORK/warmup.out" 2>&1 || true
 
 # (a) IAMAT throughput at max rate, 100 connections, closed loop.
 bench a-max "$DURATION" -c 100 -p 16
@@ -131,7 +133,7 @@ bench b-half "$DURATION" -c 100 -r "$((MAX / 2))"
 # (c) 10,000 idle connections per member (one holder process each), plus the load of (b).
 HOLDERS=()
 for member in Bailey Bona Campbell Clark Jaquez; do
-  java -cp "$JAR" herd.loadgen.HerdBench --herd conf/herd.json --members "$member" -c 1 -r 10 --idle 10000 \
+  herd_bench --members "$member" -c 1 -r 10 --idle 10000 \
     -w 20 -d "$((DURATION + 10))" --json "$WORK/c-idle-$member.json" > "$WORK/c-idle-$member.out" 2>&1 &
   HOLDERS+=($!)
 done
