@@ -63,7 +63,8 @@ class ChaosIT {
         }
         long started = System.nanoTime();
         List<Long> backMillis = new ArrayList<>();
-        long[] cutOffStoppedAndRestarted = new long[2];
+        long cutOffStopped = 0;
+        long cutOffRestarted = 0;
         try {
             awaitAcknowledged(ledger, 1000);
             for (MemberProcess member : members) {
@@ -75,10 +76,10 @@ class ChaosIT {
                 backMillis.add((System.nanoTime() - restarted) / 1_000_000);
             }
             MemberProcess cutOff = members.get(3);
-            cutOffStoppedAndRestarted[0] = System.nanoTime();
+            cutOffStopped = System.nanoTime();
             assertEquals(0, cutOff.stop(), cutOff.name + " did not stop cleanly on SIGTERM");
             awaitAcknowledged(ledger, 2000);
-            cutOffStoppedAndRestarted[1] = System.nanoTime();
+            cutOffRestarted = System.nanoTime();
             cutOff.start();
             awaitLinked(cutOff);
         } finally {
@@ -98,8 +99,8 @@ class ChaosIT {
                         + " %d ms before the load stopped); %.1f s of load%n"
                         + "chaos: updates sent %d, acknowledged %d, lost %d; digests equal %d ms after the load"
                         + " stopped; a restarted member back with every link up in %d ms (median of five)%n",
-                CLIENTS, members.get(3).name, (loadStopped - cutOffStoppedAndRestarted[0]) / 1_000_000,
-                (loadStopped - cutOffStoppedAndRestarted[1]) / 1_000_000, (loadStopped - started) / 1e9, ledger.sent.sum(),
+                CLIENTS, members.get(3).name, (loadStopped - cutOffStopped) / 1_000_000,
+                (loadStopped - cutOffRestarted) / 1_000_000, (loadStopped - started) / 1e9, ledger.sent.sum(),
                 ledger.acknowledged.sum(), lost.size(), (converged - loadStopped) / 1_000_000,
                 backMillis.stream().sorted().toList().get(backMillis.size() / 2));
         assertEquals(List.of(), lost, "acknowledged updates lost");
