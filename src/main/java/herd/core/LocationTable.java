@@ -1,5 +1,8 @@
 package herd.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +40,9 @@ public final class LocationTable {
     public static final int BUCKETS = 256;
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
+    private static final long MIX_A = 0x9e3779b97f4a7c15L;
+    private static final long MIX_B = 0xc2b2ae3d27d4eb4fL;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** Room for a line is a multiple of this: a later line a few bytes longer still fits. */
     static final int ROOM_STEP = 16;
     private static final byte UNUSED = '\n';
@@ -143,14 +149,30 @@ public final class LocationTable {
         return String.format("%016x", combined);
     }
 
-    /** FNV-1a, 64 bits, of a held line (without its unused room): cheap, and well spread for short lines. */
+    /**
+     * A 64-bit hash of a held line (without its unused room), eight bytes per step: it is taken
+     * twice per update (the line replaced and the new one), and a byte-at-a-time hash was a
+     * tenth of the peer path.
+     */
     static long hash(byte[] held) {
-        long h = FNV_OFFSET;
         int length = length(held);
-        for (int i = 0; i < length; i++) {
-            h = (h ^ (held[i] & 0xff)) * FNV_PRIME;
+        long h = FNV_OFFSET ^ length;
+        int i = 0;
+        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+            h = Long.rotateLeft(h ^ (long) WORDS.get(held, i) * MIX_A, 29) * MIX_B;
         }
-        return h;
+        long tail = 0;
+        for (int shift = 0; i < length; i++, shift += Byte.SIZE) {
+            tail |= (held[i] & 0xffL) << shift;
+        }
+        return finish(Long.rotateLeft(h ^ tail * MIX_A, 29) * MIX_B);
+    }
+
+    /** Spreads every input bit over the whole hash (MurmurHash3's 64-bit finaliser). */
+    private static long finish(long h) {
+        h = (h ^ (h >>> 33)) * 0xff51afd7ed558ccdL;
+        h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
     }
 
     public Optional<Report> get(String clientId) {
