@@ -70,32 +70,52 @@ public final class PeerWire {
     }
 
     public static Optional<Report> parseUpdate(String line) {
-        List<String> fields = Fields.split(line);
-        if (fields.size() != 6 || !fields.get(0).equals("AT") || !TimeDifference.isWellFormed(fields.get(2))) {
+        int[] spaces = canonicalSpaces(line);
+        if (spaces == null) {
+            List<String> fields = Fields.split(line);
+            return fields.size() == 6 ? update(fields.get(0), fields.get(1), fields.get(2), fields.get(3),
+                    fields.get(4), fields.get(5), null) : Optional.empty();
+        }
+        return update(line.substring(0, spaces[0]), line.substring(spaces[0] + 1, spaces[1]),
+                line.substring(spaces[1] + 1, spaces[2]), line.substring(spaces[2] + 1, spaces[3]),
+                line.substring(spaces[3] + 1, spaces[4]), line.substring(spaces[4] + 1), line);
+    }
+
+    /** @param atLine the line the fields came from if it is already the AT line they make, else null */
+    private static Optional<Report> update(String keyword, String origin, String difference, String clientId,
+                                           String locationText, String timeText, String atLine) {
+        if (!keyword.equals("AT") || !TimeDifference.isWellFormed(difference)) {
             return Optional.empty();
         }
-        Optional<Location> location = Location.parse(fields.get(4));
-        Optional<ClientTime> time = ClientTime.parse(fields.get(5));
+        Optional<Location> location = Location.parse(locationText);
+        Optional<ClientTime> time = ClientTime.parse(timeText);
         if (location.isEmpty() || time.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(isCanonical(line)
-                ? new Report(fields.get(1), fields.get(2), fields.get(3), location.get(), time.get(), line)
-                : new Report(fields.get(1), fields.get(2), fields.get(3), location.get(), time.get()));
+        return Optional.of(atLine != null
+                ? new Report(origin, difference, clientId, location.get(), time.get(), atLine)
+                : new Report(origin, difference, clientId, location.get(), time.get()));
     }
 
-    /** Whether six fields are joined by single spaces, as members write them: then the line is the AT line. */
-    private static boolean isCanonical(String line) {
-        int spaces = 0;
+    /**
+     * Where the five spaces are when six fields are joined by single spaces, as members write
+     * them (then the line is the AT line itself, and its fields are cut out in one pass); else null.
+     */
+    private static int[] canonicalSpaces(String line) {
+        int[] spaces = new int[5];
+        int found = 0;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (c == ' ' && i > 0 && line.charAt(i - 1) != ' ') {
-                spaces++;
+            if (c == ' ') {
+                if (found == spaces.length || i == (found == 0 ? 0 : spaces[found - 1] + 1)) {
+                    return null;
+                }
+                spaces[found++] = i;
             } else if (Fields.isWhiteSpace(c)) {
-                return false;
+                return null;
             }
         }
-        return spaces == 5 && line.charAt(line.length() - 1) != ' ';
+        return found == spaces.length && spaces[found - 1] != line.length() - 1 ? spaces : null;
     }
 
     /**

@@ -32,7 +32,17 @@ class PeerWireTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"AT Clark +0.26 kiwi +1+1 1", "AT Clark 0.263873386 kiwi +1+1 1",
+    @ValueSource(strings = {"AT  Clark +0.5 kiwi +1+1 1", " AT Clark +0.5 kiwi +1+1 1", "AT Clark +0.5 kiwi +1+1 1 ",
+        "AT\tClark +0.5 kiwi +1+1 1", "AT Clark +0.5\u000bkiwi +1+1 1"})
+    void anUpdateWithOtherWhiteSpaceIsRebuiltWithSingleSpaces(String line) {
+        String spaced = line.replace("+0.5", "+0.500000000");
+        Report report = PeerWire.parseUpdate(spaced).orElseThrow();
+        assertEquals("AT Clark +0.500000000 kiwi +1+1 1", report.atLine());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AT Clark +0.263873386 kiwi +1+1 1 extra", "AT Clark +0.263873386 kiwi  +1+1 1 extra",
+        "AT Clark +0.26 kiwi +1+1 1", "AT Clark 0.263873386 kiwi +1+1 1",
         "AT Clark +0.263873386 kiwi +91+1 1", "AT Clark +0.263873386 kiwi +1+1 1e5", "AT Clark +0.263873386 kiwi +1+1",
         "IAMAT Clark +0.263873386 kiwi +1+1 1"})
     void rejectsMalformedUpdates(String line) {
