@@ -8,26 +8,11 @@ import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /** One event loop's share of the load: its connections and, in open loop, their schedule. */
 final class LoadVerticle extends VerticleBase {
 
     private static final long TICK_MS = 1;
-
-    /**
-     * Open loop: a plain thread wakes the event loop every tick, not an event-loop timer: before
-     * a timer is due Netty polls without blocking for its last half millisecond, which at a
-     * thousand ticks a second kept the load generator's loops spinning half the time, taking
-     * the CPU the herd under test was to be measured with.
-     */
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "herd-bench-ticker");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final List<MemberConfig> targets;
     private final double perConnectionRate;
@@ -92,17 +77,18 @@ final class LoadVerticle extends VerticleBase {
                 return;
             }
             long start = System.nanoTime();
-            ticker.scheduleAtFixedRate(() -> context.runOnContext(tick -> {
-                if (sending) {
-                    long now = System.nanoTime();
-                    connections.forEach(connection -> connection.sendDue(start, now, perConnectionRate));
+            vertx.setPeriodic(TICK_MS, timer -> {
+                if (!sending) {
+                    vertx.cancelTimer(timer);
+                    return;
                 }
-            }), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+                long now = System.nanoTime();
+                connections.forEach(connection -> connection.sendDue(start, now, perConnectionRate));
+            });
         });
     }
 
     void stopSending() {
-        ticker.shutdown();
         context.runOnContext(v -> {
             sending = false;
             connections.forEach(BenchConnection::stopSending);
@@ -111,7 +97,6 @@ final class LoadVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        ticker.shutdown();
         connections.forEach(BenchConnection::close);
         idle.forEach(NetSocket::close);
         return client.close();
