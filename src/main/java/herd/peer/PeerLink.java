@@ -128,9 +128,8 @@ final class PeerLink {
     }
 
     /**
-     * Closes the link on its own event loop, after writing what was sent on it: the caller may
-     * be on another thread (a stopping server completes its futures on the acceptor thread), and
-     * lines sent in this turn may already have been acknowledged to their clients.
+     * Closes the link on its own event loop, whatever thread asks, after writing what was sent
+     * on it: lines sent in this turn may already have been acknowledged to their clients.
      */
     Future<Void> close() {
         Promise<Void> closing = Promise.promise();

@@ -15,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +69,11 @@ class GracefulShutdownTest {
         Await.until("Clark's links down at its neighbours", Duration.ofSeconds(5),
                 () -> !herd.member("Bona").mesh().linksUp().contains("Clark")
                         && !herd.member("Jaquez").mesh().linksUp().contains("Clark"));
+        // The links were closed, and the stop finished, on Clark's own event loop (not on the
+        // thread where the server's shutdown completes), where their unsent lines are.
+        String stopped = Files.readAllLines(logs.resolve("Clark.log")).stream()
+                .filter(line -> line.endsWith(" Clark stopped")).findFirst().orElseThrow();
+        assertTrue(stopped.contains("[vert.x-eventloop-thread-"), stopped);
     }
 
     @Test
