@@ -15,7 +15,9 @@ import herd.places.PlacesProvider;
 import herd.places.PlacesProviders;
 import herd.server.ClientLimits;
 import herd.server.ProtocolServer;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.net.BindException;
 import java.time.Clock;
@@ -38,9 +40,12 @@ public final class Member {
     private final AdminServer admin;
     private final MemberMeters meters;
     private final Logger log;
+    /** The member's event loop, where it starts and stops. */
+    private final Context context;
 
     private Member(MemberConfig config, LocationTable table, PeerMesh mesh, PlacesProvider places,
-                   ProtocolServer server, AdminServer admin, MemberMeters meters, Logger log) {
+                   ProtocolServer server, AdminServer admin, MemberMeters meters, Logger log, Context context) {
+        this.context = context;
         this.config = config;
         this.table = table;
         this.mesh = mesh;
@@ -85,7 +90,8 @@ public final class Member {
                     mesh.start();
                     log.info("{} listening on {}:{}, neighbours {}{}", config.name(), config.host(), listening.result().port(),
                             config.neighbours().keySet(), config.admin() == null ? "" : ", admin on " + config.admin().port());
-                    return new Member(config, table, mesh, places, listening.result(), adminServer, meters, log);
+                    return new Member(config, table, mesh, places, listening.result(), adminServer, meters, log,
+                            vertx.getOrCreateContext());
                 });
     }
 
@@ -173,12 +179,15 @@ public final class Member {
         log.info("{} stopping: owed replies get up to {} ms", config.name(), config.shutdownGraceMs());
         Future<Void> clientsDone = server.shutdown(Duration.ofMillis(config.shutdownGraceMs()))
                 .eventually(() -> Future.join(mesh.close(), places.close()));
-        return Future.join(clientsDone, admin == null ? Future.succeededFuture() : admin.close())
-                .onComplete(done -> {
+        // Servers complete their closing on Vert.x's acceptor thread: the member finishes on its own loop.
+        Promise<Void> stopped = Promise.promise();
+        Future.join(clientsDone, admin == null ? Future.succeededFuture() : admin.close())
+                .onComplete(done -> context.runOnContext(v -> {
                     log.info("{} stopped", config.name());
                     meters.remove();
                     MemberLog.close(config.name());
-                })
-                .mapEmpty();
+                    stopped.handle(done.map((Void) null));
+                }));
+        return stopped.future();
     }
 }
