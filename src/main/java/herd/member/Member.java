@@ -62,6 +62,7 @@ public final class Member {
      * @param secrets the Places API key and the herd secret
      */
     public static Future<Member> start(Vertx vertx, MemberConfig config, ConfigSource source, Secrets secrets) {
+        Context context = vertx.getOrCreateContext(); // the member's verticle's: futures below may complete elsewhere
         Logger log = MemberLog.open(config.name(), config.logFile(), config.logTraffic());
         LocationTable table = new LocationTable();
         Clock clock = Clock.systemUTC();
@@ -91,7 +92,7 @@ public final class Member {
                     log.info("{} listening on {}:{}, neighbours {}{}", config.name(), config.host(), listening.result().port(),
                             config.neighbours().keySet(), config.admin() == null ? "" : ", admin on " + config.admin().port());
                     return new Member(config, table, mesh, places, listening.result(), adminServer, meters, log,
-                            vertx.getOrCreateContext());
+                            context);
                 });
     }
 

@@ -18,6 +18,7 @@ import java.net.ConnectException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,9 +72,11 @@ class GracefulShutdownTest {
                         && !herd.member("Jaquez").mesh().linksUp().contains("Clark"));
         // The links were closed, and the stop finished, on Clark's own event loop (not on the
         // thread where the server's shutdown completes), where their unsent lines are.
-        String stopped = Files.readAllLines(logs.resolve("Clark.log")).stream()
-                .filter(line -> line.endsWith(" Clark stopped")).findFirst().orElseThrow();
-        assertTrue(stopped.contains("[vert.x-eventloop-thread-"), stopped);
+        List<String> log = Files.readAllLines(logs.resolve("Clark.log"));
+        String listening = log.stream().filter(line -> line.contains(" Clark listening on ")).findFirst().orElseThrow();
+        String stopped = log.stream().filter(line -> line.endsWith(" Clark stopped")).findFirst().orElseThrow();
+        String loop = listening.substring(listening.indexOf('['), listening.indexOf(']') + 1);
+        assertTrue(loop.startsWith("[vert.x-eventloop-thread-") && stopped.contains(loop), stopped + " / " + listening);
     }
 
     @Test
