@@ -178,17 +178,25 @@ public final class Member {
      */
     public Future<Void> stop() {
         log.info("{} stopping: owed replies get up to {} ms", config.name(), config.shutdownGraceMs());
-        Future<Void> clientsDone = server.shutdown(Duration.ofMillis(config.shutdownGraceMs()))
+        Future<Void> clientsDone = onLoop(server.shutdown(Duration.ofMillis(config.shutdownGraceMs())))
                 .eventually(() -> Future.join(mesh.close(), places.close()));
-        // Servers complete their closing on Vert.x's acceptor thread: the member finishes on its own loop.
-        Promise<Void> stopped = Promise.promise();
-        Future.join(clientsDone, admin == null ? Future.succeededFuture() : admin.close())
-                .onComplete(done -> context.runOnContext(v -> {
+        return onLoop(Future.join(clientsDone, admin == null ? Future.succeededFuture() : admin.close()))
+                .onComplete(done -> {
                     log.info("{} stopped", config.name());
                     meters.remove();
                     MemberLog.close(config.name());
-                    stopped.handle(done.map((Void) null));
-                }));
-        return stopped.future();
+                })
+                .mapEmpty();
+    }
+
+    /**
+     * The outcome of {@code future}, delivered on the member's event loop: Vert.x completes a
+     * server's closing on its acceptor thread, and what the member does next (closing its peer
+     * links, whose batches may hold lines already acknowledged) belongs on the loop that owns it.
+     */
+    private <T> Future<T> onLoop(Future<T> future) {
+        Promise<T> delivered = Promise.promise();
+        future.onComplete(result -> context.runOnContext(v -> delivered.handle(result)));
+        return delivered.future();
     }
 }

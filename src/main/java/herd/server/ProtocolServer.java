@@ -1,8 +1,6 @@
 package herd.server;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
@@ -29,8 +27,6 @@ public final class ProtocolServer {
     private static final long REFUSAL_WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Vertx vertx;
-    /** The listening member's event loop. */
-    private final Context context;
     private final NetServer server;
     private final ClientLimits limits;
     private final CommandResponder responder;
@@ -46,7 +42,6 @@ public final class ProtocolServer {
     private ProtocolServer(Vertx vertx, NetServer server, ClientLimits limits, CommandResponder responder,
                            PeerAcceptor peers, Logger log) {
         this.vertx = vertx;
-        this.context = vertx.getOrCreateContext();
         this.server = server;
         this.limits = limits;
         this.responder = responder;
@@ -128,18 +123,12 @@ public final class ProtocolServer {
     /**
      * Stops accepting connections, ends every peer link, and lets every client have the replies
      * it is owed, then the end of the stream; whatever is still open after {@code grace} is closed.
-     * Completes, on the member's event loop, when every connection is closed.
+     * Completes when every connection is closed.
      */
     public Future<Void> shutdown(Duration grace) {
         stopping = true;
         List.copyOf(open).forEach(Connection::shutdown);
-        // Vert.x completes a server's shutdown on its acceptor thread; what the member does next
-        // (closing its peer links, whose batches may hold lines already acknowledged) belongs on
-        // the event loop that owns them.
-        Promise<Void> closed = Promise.promise();
-        server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS)
-                .onComplete(result -> context.runOnContext(v -> closed.handle(result)));
-        return closed.future();
+        return server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public Future<Void> close() {
