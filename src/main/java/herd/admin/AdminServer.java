@@ -59,7 +59,8 @@ public final class AdminServer {
         mesh.linkStates().forEach((neighbour, state) -> links.put(neighbour, new JsonObject()
                 .put("state", state.up() ? "up" : "down")
                 .put("since", state.since().toString())
-                .put("reconnects", state.reopenings())));
+                .put("reconnects", state.reopenings())
+                .put("unsent", state.unsent())));
         return new JsonObject()
                 .put("name", name)
                 .put("clients", table.size())

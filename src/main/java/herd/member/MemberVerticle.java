@@ -4,6 +4,7 @@ import herd.config.ConfigSource;
 import herd.config.MemberConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.util.function.Consumer;
 
 /** Runs one {@link Member} on its own event loop, for as long as the verticle is deployed. */
 public final class MemberVerticle extends VerticleBase {
@@ -36,6 +37,11 @@ public final class MemberVerticle extends VerticleBase {
                 member.reconfigure(next, source);
             }
         });
+    }
+
+    /** Runs an action on the member's event loop, where its state may be changed. */
+    public void onLoop(Consumer<Member> action) {
+        context.runOnContext(v -> action.accept(member));
     }
 
     /** The running member; null until the verticle has started. */

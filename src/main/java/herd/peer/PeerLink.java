@@ -15,12 +15,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
 /**
  * The link this member dials to one neighbour, which carries this member's updates to it.
  * It opens with a hello each way, and when it drops it is redialled with back-off until
  * the neighbour answers again or the link is closed.
+ *
+ * <p>A neighbour that reads slower than updates arrive would have them pile up in this
+ * member's memory without bound (relays cannot slow down the clients of other members). So
+ * once {@link #QUEUE_LIMIT_BYTES} wait to be sent the link lags: updates are not sent on it
+ * until the backlog has drained, then the two tables are compared, as when a link comes up,
+ * and anti-entropy sends what the neighbour missed.
  */
 final class PeerLink {
 
@@ -31,6 +38,10 @@ final class PeerLink {
      * a "humongous" object to G1, starts a concurrent collection each time.
      */
     static final int MAX_BATCH_BYTES = 64 * 1024;
+    /** How much may wait to be sent to a neighbour before the link lags: a fraction of a second of a busy link. */
+    static final int QUEUE_LIMIT_BYTES = 4 * 1024 * 1024;
+    /** Comparisons after catching up are at least this far apart: under lasting overload a link lags again and again. */
+    static final long REPAIR_GAP_MS = 2000;
 
     private final Vertx vertx;
     private final PeerMesh mesh;
@@ -52,6 +63,10 @@ final class PeerLink {
     private boolean everUp;
     private int failedAttempts;
     private long redialTimer = -1;
+    private boolean lagging;
+    private volatile long unsent;
+    private long repairTimer = -1;
+    private long lastRepairNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(REPAIR_GAP_MS);
 
     PeerLink(Vertx vertx, PeerMesh mesh, PeerAuth auth, NetClient client, String self, String neighbour,
              PeerAddress address, Logger log) {
@@ -88,6 +103,11 @@ final class PeerLink {
         return reopenings;
     }
 
+    /** How many updates were not sent because the link lagged (anti-entropy sent them later). */
+    long unsent() {
+        return unsent;
+    }
+
     void start() {
         dial();
     }
@@ -95,12 +115,16 @@ final class PeerLink {
     /**
      * Sends one line (with its LF) if the link is up; while it is down the update is not sent.
      * Lines sent in one event-loop turn go out in one write, at the end of the turn (or in
-     * several, of at most about {@link #MAX_BATCH_BYTES} each).
+     * several, of at most about {@link #MAX_BATCH_BYTES} each). While the link lags, nothing is sent.
      */
     void send(byte[] line) {
         if (!up) {
             log.debug("link to {} is down: not sent: {}", neighbour,
                     Reply.readable(new String(line, StandardCharsets.ISO_8859_1).strip()));
+            return;
+        }
+        if (lagging) {
+            unsent++;
             return;
         }
         if (batch == null) {
@@ -117,8 +141,54 @@ final class PeerLink {
         Buffer lines = batch;
         batch = null;
         if (lines != null && up) {
-            socket.write(lines);
-            lastWriteNanos = System.nanoTime();
+            write(lines);
+        }
+    }
+
+    private void write(Buffer lines) {
+        socket.write(lines);
+        lastWriteNanos = System.nanoTime();
+        if (!lagging && socket.writeQueueFull()) {
+            lag();
+        }
+    }
+
+    /**
+     * Writes the reports anti-entropy owes the neighbour, lagging or not: they are bounded by
+     * the table, and a repair that was itself cut short would be tried again from the start.
+     */
+    void sendRepair(Buffer reports) {
+        if (up) {
+            flush();
+            write(reports);
+        }
+    }
+
+    private void lag() {
+        lagging = true;
+        if (repairTimer == -1) { // else it lagged again before its repair: one warning per repair
+            log.warn("link to {}: over {} bytes wait to be sent; updates are not sent on it until they are", neighbour,
+                    QUEUE_LIMIT_BYTES);
+        }
+        socket.drainHandler(v -> caughtUp());
+    }
+
+    private void caughtUp() {
+        socket.drainHandler(null);
+        lagging = false;
+        if (repairTimer == -1) {
+            long wait = TimeUnit.NANOSECONDS.toMillis(lastRepairNanos - System.nanoTime()) + REPAIR_GAP_MS;
+            log.info("link to {} caught up; comparing tables in {} ms", neighbour, Math.max(wait, 0));
+            repairTimer = vertx.setTimer(Math.max(wait, 1), t -> repair());
+        }
+    }
+
+    /** Anti-entropy sends what the link did not; if it lags again first, catching up schedules another. */
+    private void repair() {
+        repairTimer = -1;
+        if (up && !lagging) {
+            lastRepairNanos = System.nanoTime();
+            mesh.compareTables(this);
         }
     }
 
@@ -136,6 +206,7 @@ final class PeerLink {
         context.runOnContext(v -> {
             closed = true;
             vertx.cancelTimer(redialTimer);
+            vertx.cancelTimer(repairTimer);
             flush();
             (socket == null ? Future.<Void>succeededFuture() : socket.close()).onComplete(closing);
         });
@@ -159,6 +230,7 @@ final class PeerLink {
 
     private void handshake(NetSocket opened) {
         socket = opened;
+        opened.setWriteQueueMaxSize(QUEUE_LIMIT_BYTES);
         String nonce = auth.enabled() ? auth.nonce() : null;
         long timeout = vertx.setTimer(HANDSHAKE_TIMEOUT_MS, t -> {
             log.warn("link to {}: no answer to the hello within {} ms", neighbour, HANDSHAKE_TIMEOUT_MS);
@@ -204,7 +276,7 @@ final class PeerLink {
             }
             everUp = true;
             failedAttempts = 0;
-            mesh.linkUp(this);
+            mesh.compareTables(this);
         } else {
             log.warn("link to {} at {} refused: answered \"{}\"", neighbour, address, Reply.readable(line));
             opened.close();
@@ -228,6 +300,10 @@ final class PeerLink {
         socket = null;
         boolean wasUp = up;
         up = false;
+        // The next link-up compares the tables anyway.
+        lagging = false;
+        vertx.cancelTimer(repairTimer);
+        repairTimer = -1;
         if (wasUp) {
             stateSince = Instant.now();
         }

@@ -128,8 +128,8 @@ public final class PeerMesh implements PeerAcceptor {
         }
     }
 
-    /** A dialled link is up: start anti-entropy on it. */
-    void linkUp(PeerLink link) {
+    /** Starts anti-entropy on a dialled link: when it comes up, and once it caught up after lagging. */
+    void compareTables(PeerLink link) {
         sendDigests(link);
     }
 
@@ -162,10 +162,7 @@ public final class PeerMesh implements PeerAcceptor {
             return;
         }
         List<Report> reports = table.reportsIn(differ);
-        Buffer answer = Buffer.buffer();
-        reports.forEach(report -> answer.appendBytes(wire(report.atLine())));
-        answer.appendBytes(wire(PeerWire.need(differ)));
-        socket.write(answer);
+        socket.write(lines(reports).appendBytes(wire(PeerWire.need(differ))));
         log.info("anti-entropy with {}: {} buckets differ; sent {} reports", neighbour, differing, reports.size());
     }
 
@@ -174,8 +171,7 @@ public final class PeerMesh implements PeerAcceptor {
         Optional<boolean[]> needed = PeerWire.parseNeed(line, LocationTable.BUCKETS);
         if (needed.isPresent()) {
             List<Report> reports = table.reportsIn(needed.get());
-            PeerLink link = links.get(neighbour);
-            reports.forEach(report -> link.send(wire(report.atLine())));
+            links.get(neighbour).sendRepair(lines(reports));
             log.info("anti-entropy with {}: sent {} reports it needed", neighbour, reports.size());
             return;
         }
@@ -185,6 +181,12 @@ public final class PeerMesh implements PeerAcceptor {
         } else {
             log.warn("ignored a malformed line from {}: {}", neighbour, Reply.readable(line));
         }
+    }
+
+    private static Buffer lines(List<Report> reports) {
+        Buffer lines = Buffer.buffer();
+        reports.forEach(report -> lines.appendBytes(wire(report.atLine())));
+        return lines;
     }
 
     private static byte[] wire(String line) {
@@ -251,15 +253,20 @@ public final class PeerMesh implements PeerAcceptor {
         return links.keySet();
     }
 
-    /** Each dialled link's state: up or down, since when, and how often it re-opened. */
+    /** Each dialled link's state: up or down, since when, how often it re-opened, what it did not send. */
     public Map<String, LinkState> linkStates() {
         Map<String, LinkState> states = new LinkedHashMap<>();
-        links.forEach((name, link) -> states.put(name, new LinkState(link.isUp(), link.stateSince(), link.reopenings())));
+        links.forEach((name, link) -> states.put(name,
+                new LinkState(link.isUp(), link.stateSince(), link.reopenings(), link.unsent())));
         return states;
     }
 
-    /** The state of one link, as the admin endpoint shows it. */
-    public record LinkState(boolean up, Instant since, int reopenings) {
+    /**
+     * The state of one link, as the admin endpoint shows it.
+     *
+     * @param unsent updates not sent on it while it lagged (anti-entropy sent them after)
+     */
+    public record LinkState(boolean up, Instant since, int reopenings, long unsent) {
     }
 
     /** The neighbours whose link from this member is up. */

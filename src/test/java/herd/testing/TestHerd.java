@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -113,6 +114,11 @@ public final class TestHerd implements AutoCloseable {
             return member.mesh().linksUp().containsAll(
                     member.mesh().neighbours().stream().filter(verticles::containsKey).toList());
         }));
+    }
+
+    /** Runs an action on a member's event loop. */
+    public void onLoop(String name, Consumer<Member> action) {
+        verticles.get(name).onLoop(action);
     }
 
     public Member member(String name) {

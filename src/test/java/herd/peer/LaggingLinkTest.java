@@ -1,0 +1,108 @@
+package herd.peer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import herd.config.MemberConfig;
+import herd.config.PlacesConfig;
+import herd.core.ClientTime;
+import herd.core.Location;
+import herd.core.Report;
+import herd.testing.Await;
+import herd.testing.TestHerd;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A neighbour that stops reading does not make a member buffer its updates without bound:
+ * past the link's limit they are not sent on it, and once it has caught up the tables are
+ * compared, so that in the end every member holds every update.
+ */
+class LaggingLinkTest {
+
+    /** About 25 MB of AT lines: more than the link's limit and both ends' socket buffers. */
+    private static final int UPDATES = 300_000;
+
+    /** Its own Vert.x, with a loop per member, so that blocking Bona's loop blocks no one else. */
+    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(8));
+
+    @AfterEach
+    void closeVertx() {
+        vertx.close().await();
+    }
+
+    @Test
+    void updatesForANeighbourThatStoppedReadingAreNotQueuedButRepairedOnceItReadsAgain(@TempDir Path logs)
+            throws Exception {
+        try (TestHerd herd = TestHerd.standard(vertx, logs, new PlacesConfig("offline", null, 1000),
+                LaggingLinkTest::withoutTrafficLog).start()) {
+            CountDownLatch bonaStopped = new CountDownLatch(1);
+            CountDownLatch bonaResumes = new CountDownLatch(1);
+            herd.onLoop("Bona", member -> {
+                bonaStopped.countDown();
+                awaitQuietly(bonaResumes);
+            });
+            assertTrue(bonaStopped.await(10, TimeUnit.SECONDS));
+
+            CompletableFuture<Long> unsentToBona = new CompletableFuture<>();
+            herd.onLoop("Clark", member -> {
+                for (int i = 0; i < UPDATES; i++) {
+                    member.mesh().offer(report(i), null);
+                }
+                unsentToBona.complete(member.mesh().linkStates().get("Bona").unsent());
+            });
+            long unsent = unsentToBona.get(60, TimeUnit.SECONDS);
+            bonaResumes.countDown();
+
+            assertTrue(unsent > 0 && unsent < UPDATES, "updates not sent to Bona: " + unsent);
+            Await.until("every member holding every update", Duration.ofSeconds(90), () -> herd.running().stream()
+                    .allMatch(name -> herd.member(name).table().size() == UPDATES));
+            for (String name : herd.running()) {
+                assertEquals(herd.member("Clark").table().digest(), herd.member(name).table().digest(), name);
+            }
+            Path clarkLog = logs.resolve("Clark.log");
+            Await.until("Clark comparing tables with Bona after catching up", Duration.ofSeconds(30),
+                    () -> read(clarkLog).contains("link to Bona caught up; comparing tables"));
+            assertTrue(read(clarkLog).contains("link to Bona: over 4194304 bytes wait to be sent"));
+        }
+    }
+
+    /** Logging each of a million lines would take longer than sending them. */
+    private static MemberConfig withoutTrafficLog(MemberConfig c) {
+        return new MemberConfig(c.name(), c.host(), c.port(), c.neighbours(), c.places(), c.logFile(), c.admin(), false,
+                c.shutdownGraceMs(), c.maxPendingReplies(), c.clientIdleTimeoutSeconds(), c.maxClients(),
+                c.syncIntervalSeconds());
+    }
+
+    private static Report report(int i) {
+        return new Report("Clark", "+0.000000001", "c" + i, Location.parse("+34.068930-118.445127").orElseThrow(),
+                ClientTime.parse("1764106123." + i).orElseThrow());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
