@@ -88,6 +88,7 @@ public final class Member {
                     MemberLog.close(config.name());
                 })
                 .map(adminServer -> {
+                    mesh.onBusy(listening.result()::holdClients);
                     mesh.start();
                     log.info("{} listening on {}:{}, neighbours {}{}", config.name(), config.host(), listening.result().port(),
                             config.neighbours().keySet(), config.admin() == null ? "" : ", admin on " + config.admin().port());

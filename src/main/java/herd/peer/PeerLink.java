@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
 /**
@@ -24,10 +23,12 @@ import org.slf4j.Logger;
  * the neighbour answers again or the link is closed.
  *
  * <p>A neighbour that reads slower than updates arrive would have them pile up in this
- * member's memory without bound (relays cannot slow down the clients of other members). So
- * once {@link #QUEUE_LIMIT_BYTES} wait to be sent the link lags: updates are not sent on it
- * until the backlog has drained, then the two tables are compared, as when a link comes up,
- * and anti-entropy sends what the neighbour missed.
+ * member's memory without bound. Past {@link #BUSY_BYTES} waiting to be sent the link is
+ * busy, and the member stops reading its own clients until it is not (see
+ * {@link PeerMesh#linkBusy}); that slows the clients whose updates it floods, but not the
+ * relays of other members' updates. So past {@link #QUEUE_LIMIT_BYTES} the link lags:
+ * updates are not sent on it until half of that has drained, then the two tables are
+ * compared, as when a link comes up, and anti-entropy sends what the neighbour missed.
  */
 final class PeerLink {
 
@@ -38,10 +39,16 @@ final class PeerLink {
      * a "humongous" object to G1, starts a concurrent collection each time.
      */
     static final int MAX_BATCH_BYTES = 64 * 1024;
+    /** How much may wait to be sent to a neighbour before the member holds its clients. */
+    static final int BUSY_BYTES = 1024 * 1024;
     /** How much may wait to be sent to a neighbour before the link lags: a fraction of a second of a busy link. */
     static final int QUEUE_LIMIT_BYTES = 4 * 1024 * 1024;
-    /** Comparisons after catching up are at least this far apart: under lasting overload a link lags again and again. */
-    static final long REPAIR_GAP_MS = 2000;
+    /**
+     * How long a link that caught up must keep up before the tables are compared. Under lasting
+     * overload it lags again and again, and comparing tables in flux resends whole buckets:
+     * that repair waits until the overload is over.
+     */
+    static final long REPAIR_DELAY_MS = 5000;
 
     private final Vertx vertx;
     private final PeerMesh mesh;
@@ -63,10 +70,14 @@ final class PeerLink {
     private boolean everUp;
     private int failedAttempts;
     private long redialTimer = -1;
+    /** Bytes written on the socket that it has not yet handed to the kernel. */
+    private long pendingBytes;
+    private boolean busy;
     private boolean lagging;
     private volatile long unsent;
     private long repairTimer = -1;
-    private long lastRepairNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(REPAIR_GAP_MS);
+    /** Updates were not sent since the tables were last compared. */
+    private boolean repairOwed;
 
     PeerLink(Vertx vertx, PeerMesh mesh, PeerAuth auth, NetClient client, String self, String neighbour,
              PeerAddress address, Logger log) {
@@ -146,10 +157,32 @@ final class PeerLink {
     }
 
     private void write(Buffer lines) {
-        socket.write(lines);
+        NetSocket target = socket;
+        int size = lines.length();
+        pendingBytes += size;
+        target.write(lines).onComplete(done -> {
+            if (socket == target) {
+                written(size);
+            }
+        });
         lastWriteNanos = System.nanoTime();
-        if (!lagging && socket.writeQueueFull()) {
+        if (!busy && pendingBytes > BUSY_BYTES) {
+            busy = true;
+            mesh.linkBusy(true);
+        }
+        if (!lagging && pendingBytes > QUEUE_LIMIT_BYTES) {
             lag();
+        }
+    }
+
+    private void written(int size) {
+        pendingBytes -= size;
+        if (busy && pendingBytes <= BUSY_BYTES / 2) {
+            busy = false;
+            mesh.linkBusy(false);
+        }
+        if (lagging && pendingBytes <= QUEUE_LIMIT_BYTES / 2) {
+            caughtUp();
         }
     }
 
@@ -166,28 +199,26 @@ final class PeerLink {
 
     private void lag() {
         lagging = true;
-        if (repairTimer == -1) { // else it lagged again before its repair: one warning per repair
-            log.warn("link to {}: over {} bytes wait to be sent; updates are not sent on it until they are", neighbour,
-                    QUEUE_LIMIT_BYTES);
+        vertx.cancelTimer(repairTimer);
+        repairTimer = -1;
+        if (!repairOwed) {
+            repairOwed = true;
+            log.warn("link to {}: over {} bytes wait to be sent; updates are not sent on it until half of that is",
+                    neighbour, QUEUE_LIMIT_BYTES);
         }
-        socket.drainHandler(v -> caughtUp());
     }
 
     private void caughtUp() {
-        socket.drainHandler(null);
         lagging = false;
-        if (repairTimer == -1) {
-            long wait = TimeUnit.NANOSECONDS.toMillis(lastRepairNanos - System.nanoTime()) + REPAIR_GAP_MS;
-            log.info("link to {} caught up; comparing tables in {} ms", neighbour, Math.max(wait, 0));
-            repairTimer = vertx.setTimer(Math.max(wait, 1), t -> repair());
-        }
+        repairTimer = vertx.setTimer(REPAIR_DELAY_MS, t -> repair());
     }
 
-    /** Anti-entropy sends what the link did not; if it lags again first, catching up schedules another. */
+    /** Anti-entropy sends what the link did not. */
     private void repair() {
         repairTimer = -1;
-        if (up && !lagging) {
-            lastRepairNanos = System.nanoTime();
+        if (up) {
+            repairOwed = false;
+            log.info("link to {} has kept up for {} ms since it lagged: comparing tables", neighbour, REPAIR_DELAY_MS);
             mesh.compareTables(this);
         }
     }
@@ -230,7 +261,7 @@ final class PeerLink {
 
     private void handshake(NetSocket opened) {
         socket = opened;
-        opened.setWriteQueueMaxSize(QUEUE_LIMIT_BYTES);
+        pendingBytes = 0;
         String nonce = auth.enabled() ? auth.nonce() : null;
         long timeout = vertx.setTimer(HANDSHAKE_TIMEOUT_MS, t -> {
             log.warn("link to {}: no answer to the hello within {} ms", neighbour, HANDSHAKE_TIMEOUT_MS);
@@ -302,6 +333,11 @@ final class PeerLink {
         up = false;
         // The next link-up compares the tables anyway.
         lagging = false;
+        repairOwed = false;
+        if (busy) {
+            busy = false;
+            mesh.linkBusy(false);
+        }
         vertx.cancelTimer(repairTimer);
         repairTimer = -1;
         if (wasUp) {

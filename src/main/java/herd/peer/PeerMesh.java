@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import org.slf4j.Logger;
 
@@ -60,6 +61,8 @@ public final class PeerMesh implements PeerAcceptor {
     private final Duration syncInterval;
     private final PeerAuth auth;
     private long syncTimer = -1;
+    private int busyLinks;
+    private Consumer<Boolean> holdClients = hold -> { };
 
     public PeerMesh(Vertx vertx, String self, Map<String, PeerAddress> neighbours, LocationTable table, Clock clock,
                     Duration syncInterval, PeerAuth auth, DoubleConsumer propagationSeconds, Logger log) {
@@ -125,6 +128,19 @@ public final class PeerMesh implements PeerAcceptor {
         Set<InboundPeer> peers = inbound.get(neighbour);
         if (peers != null && peers.remove(peer) && peers.isEmpty()) {
             inbound.remove(neighbour);
+        }
+    }
+
+    /** Told whether the member should stop reading its clients: while any link is busy. */
+    public void onBusy(Consumer<Boolean> holdClients) {
+        this.holdClients = holdClients;
+    }
+
+    /** A link became busy (more waits to be sent on it than it should), or stopped being busy. */
+    void linkBusy(boolean busy) {
+        busyLinks += busy ? 1 : -1;
+        if (busyLinks == (busy ? 1 : 0)) {
+            holdClients.accept(busy);
         }
     }
 

@@ -10,6 +10,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 
 /**
@@ -38,8 +39,12 @@ final class ClientSession implements LineReceiver {
     private boolean backlogFull;
     private boolean awaitingDrain;
     private boolean paused;
+    private final BooleanSupplier held;
 
-    ClientSession(NetSocket socket, String id, CommandResponder responder, int maxPendingReplies, Logger log) {
+    /** @param held whether the member reads no client now (its peer links are busy) */
+    ClientSession(NetSocket socket, String id, CommandResponder responder, int maxPendingReplies, BooleanSupplier held,
+                  Logger log) {
+        this.held = held;
         this.socket = socket;
         this.id = id;
         this.responder = responder;
@@ -148,8 +153,9 @@ final class ClientSession implements LineReceiver {
         updateReading();
     }
 
-    private void updateReading() {
-        boolean hold = inputEnded || backlogFull || awaitingDrain;
+    /** Pauses or resumes reading the client, as its replies, its input and the member's peer links allow. */
+    void updateReading() {
+        boolean hold = inputEnded || backlogFull || awaitingDrain || held.getAsBoolean();
         if (hold != paused) {
             paused = hold;
             if (hold) {

@@ -51,6 +51,13 @@ final class Connection implements LineFramer.Sink {
         idle.start();
     }
 
+    /** The member started or stopped holding its clients. */
+    void clientsHeldChanged() {
+        if (client != null) {
+            client.updateReading();
+        }
+    }
+
     boolean isPeer() {
         return peer != null;
     }
@@ -111,7 +118,8 @@ final class Connection implements LineFramer.Sink {
             return peer;
         }
         if (client == null) {
-            client = new ClientSession(socket, id, server.responder(), server.limits().maxPendingReplies(), server.log());
+            client = new ClientSession(socket, id, server.responder(), server.limits().maxPendingReplies(),
+                    server::clientsHeld, server.log());
         }
         return client;
     }

@@ -38,6 +38,7 @@ public final class ProtocolServer {
     private int refusedSinceWarning;
     private long lastRefusalWarning = System.nanoTime() - REFUSAL_WARNING_INTERVAL_NANOS;
     private boolean stopping;
+    private boolean clientsHeld;
 
     private ProtocolServer(Vertx vertx, NetServer server, ClientLimits limits, CommandResponder responder,
                            PeerAcceptor peers, Logger log) {
@@ -84,6 +85,22 @@ public final class ProtocolServer {
             refusedSinceWarning = 0;
             lastRefusalWarning = now;
         }
+    }
+
+    /**
+     * Stops or resumes reading every client: while the member's updates cannot be flooded as
+     * fast as its clients send them, they wait in the clients' sockets rather than in memory.
+     */
+    public void holdClients(boolean hold) {
+        if (hold != clientsHeld) {
+            clientsHeld = hold;
+            log.debug("{} reading clients: peer links {}", hold ? "stopped" : "resumed", hold ? "busy" : "caught up");
+            open.forEach(Connection::clientsHeldChanged);
+        }
+    }
+
+    boolean clientsHeld() {
+        return clientsHeld;
     }
 
     void becamePeer(Connection connection) {

@@ -1,6 +1,7 @@
 package herd.peer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import herd.config.MemberConfig;
@@ -9,11 +10,13 @@ import herd.core.ClientTime;
 import herd.core.Location;
 import herd.core.Report;
 import herd.testing.Await;
+import herd.testing.LineClient;
 import herd.testing.TestHerd;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A neighbour that stops reading does not make a member buffer its updates without bound:
- * past the link's limit they are not sent on it, and once it has caught up the tables are
- * compared, so that in the end every member holds every update.
+ * the member stops reading its own clients while a link is busy, and past the link's limit
+ * updates are not sent on it; once it has caught up the tables are compared, so that in the
+ * end every member holds every update.
  */
 class LaggingLinkTest {
 
@@ -36,33 +40,19 @@ class LaggingLinkTest {
 
     /** Its own Vert.x, with a loop per member, so that blocking Bona's loop blocks no one else. */
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(8));
+    private final CountDownLatch bonaResumes = new CountDownLatch(1);
 
     @AfterEach
     void closeVertx() {
+        bonaResumes.countDown();
         vertx.close().await();
     }
 
     @Test
     void updatesForANeighbourThatStoppedReadingAreNotQueuedButRepairedOnceItReadsAgain(@TempDir Path logs)
             throws Exception {
-        try (TestHerd herd = TestHerd.standard(vertx, logs, new PlacesConfig("offline", null, 1000),
-                LaggingLinkTest::withoutTrafficLog).start()) {
-            CountDownLatch bonaStopped = new CountDownLatch(1);
-            CountDownLatch bonaResumes = new CountDownLatch(1);
-            herd.onLoop("Bona", member -> {
-                bonaStopped.countDown();
-                awaitQuietly(bonaResumes);
-            });
-            assertTrue(bonaStopped.await(10, TimeUnit.SECONDS));
-
-            CompletableFuture<Long> unsentToBona = new CompletableFuture<>();
-            herd.onLoop("Clark", member -> {
-                for (int i = 0; i < UPDATES; i++) {
-                    member.mesh().offer(report(i), null);
-                }
-                unsentToBona.complete(member.mesh().linkStates().get("Bona").unsent());
-            });
-            long unsent = unsentToBona.get(60, TimeUnit.SECONDS);
+        try (TestHerd herd = herd(logs)) {
+            long unsent = floodFromClarkWhileBonaReadsNothing(herd);
             bonaResumes.countDown();
 
             assertTrue(unsent > 0 && unsent < UPDATES, "updates not sent to Bona: " + unsent);
@@ -73,9 +63,55 @@ class LaggingLinkTest {
             }
             Path clarkLog = logs.resolve("Clark.log");
             Await.until("Clark comparing tables with Bona after catching up", Duration.ofSeconds(30),
-                    () -> read(clarkLog).contains("link to Bona caught up; comparing tables"));
-            assertTrue(read(clarkLog).contains("link to Bona: over 4194304 bytes wait to be sent"));
+                    () -> read(clarkLog).contains("link to Bona has kept up for 5000 ms since it lagged: comparing tables"));
+            assertTrue(read(clarkLog).contains("link to Bona: over 4194304 bytes wait to be sent; updates are not sent on it until half of that is"));
         }
+    }
+
+    @Test
+    void aMemberReadsNoClientWhileALinkIsBusy(@TempDir Path logs) throws Exception {
+        try (TestHerd herd = herd(logs); LineClient client = new LineClient(herd.port("Clark"), Duration.ofSeconds(1))) {
+            client.send("IAMAT before +1+1 1\n");
+            assertTrue(client.readLine().endsWith(" before +1+1 1"));
+
+            floodFromClarkWhileBonaReadsNothing(herd);
+            client.send("IAMAT during +2+2 2\n");
+            assertThrows(SocketTimeoutException.class, client::readLine, "answered while Clark's link to Bona is busy");
+
+            bonaResumes.countDown();
+            String reply = null;
+            for (int attempt = 0; reply == null && attempt < 30; attempt++) {
+                try {
+                    reply = client.readLine();
+                } catch (SocketTimeoutException stillHeld) {
+                    // Bona is still reading its backlog.
+                }
+            }
+            assertTrue(reply != null && reply.endsWith(" during +2+2 2"), "reply once the link caught up: " + reply);
+        }
+    }
+
+    private TestHerd herd(Path logs) {
+        return TestHerd.standard(vertx, logs, new PlacesConfig("offline", null, 1000), LaggingLinkTest::withoutTrafficLog)
+                .start();
+    }
+
+    /** Blocks Bona's event loop until {@link #bonaResumes}, has Clark flood {@link #UPDATES}; what Clark did not send to Bona. */
+    private long floodFromClarkWhileBonaReadsNothing(TestHerd herd) throws Exception {
+        CountDownLatch bonaStopped = new CountDownLatch(1);
+        herd.onLoop("Bona", member -> {
+            bonaStopped.countDown();
+            awaitQuietly(bonaResumes);
+        });
+        assertTrue(bonaStopped.await(10, TimeUnit.SECONDS));
+        CompletableFuture<Long> unsentToBona = new CompletableFuture<>();
+        herd.onLoop("Clark", member -> {
+            for (int i = 0; i < UPDATES; i++) {
+                member.mesh().offer(report(i), null);
+            }
+            unsentToBona.complete(member.mesh().linkStates().get("Bona").unsent());
+        });
+        return unsentToBona.get(60, TimeUnit.SECONDS);
     }
 
     /** Logging each of a million lines would take longer than sending them. */
