@@ -60,6 +60,7 @@ public final class AdminServer {
                 .put("state", state.up() ? "up" : "down")
                 .put("since", state.since().toString())
                 .put("reconnects", state.reopenings())
+                .put("busy", state.busy())
                 .put("unsent", state.unsent())));
         return new JsonObject()
                 .put("name", name)

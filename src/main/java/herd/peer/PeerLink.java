@@ -26,8 +26,9 @@ import org.slf4j.Logger;
  * member's memory without bound. Past {@link #BUSY_BYTES} waiting to be sent the link is
  * busy, and the member stops reading its own clients until it is not (see
  * {@link PeerMesh#linkBusy}); that slows the clients whose updates it floods, but not the
- * relays of other members' updates. So past {@link #QUEUE_LIMIT_BYTES} the link lags:
- * updates are not sent on it until half of that has drained, then the two tables are
+ * relays of other members' updates, nor a neighbour that stopped reading. So past
+ * {@link #QUEUE_LIMIT_BYTES}, or when busy for {@link #BUSY_LIMIT_MS}, the link lags:
+ * updates are not sent on it until half of that limit has drained, then the two tables are
  * compared, as when a link comes up, and anti-entropy sends what the neighbour missed.
  */
 final class PeerLink {
@@ -43,6 +44,8 @@ final class PeerLink {
     static final int BUSY_BYTES = 1024 * 1024;
     /** How much may wait to be sent to a neighbour before the link lags: a fraction of a second of a busy link. */
     static final int QUEUE_LIMIT_BYTES = 4 * 1024 * 1024;
+    /** How long a busy link may hold the member's clients: a neighbour that hangs must not stop the member. */
+    static final long BUSY_LIMIT_MS = 3000;
     /**
      * How long a link that caught up must keep up before the tables are compared. Under lasting
      * overload it lags again and again, and comparing tables in flux resends whole buckets:
@@ -72,7 +75,8 @@ final class PeerLink {
     private long redialTimer = -1;
     /** Bytes written on the socket that it has not yet handed to the kernel. */
     private long pendingBytes;
-    private boolean busy;
+    private volatile boolean busy;
+    private long busyTimer = -1;
     private boolean lagging;
     private volatile long unsent;
     private long repairTimer = -1;
@@ -112,6 +116,11 @@ final class PeerLink {
     /** How many times the link came back after it had been up. */
     int reopenings() {
         return reopenings;
+    }
+
+    /** Whether the member holds its clients for this link. */
+    boolean busy() {
+        return busy;
     }
 
     /** How many updates were not sent because the link lagged (anti-entropy sent them later). */
@@ -166,9 +175,10 @@ final class PeerLink {
             }
         });
         lastWriteNanos = System.nanoTime();
-        if (!busy && pendingBytes > BUSY_BYTES) {
+        if (!busy && !lagging && pendingBytes > BUSY_BYTES) {
             busy = true;
             mesh.linkBusy(true);
+            busyTimer = vertx.setTimer(BUSY_LIMIT_MS, t -> lag());
         }
         if (!lagging && pendingBytes > QUEUE_LIMIT_BYTES) {
             lag();
@@ -178,12 +188,17 @@ final class PeerLink {
     private void written(int size) {
         pendingBytes -= size;
         if (busy && pendingBytes <= BUSY_BYTES / 2) {
-            busy = false;
-            mesh.linkBusy(false);
+            notBusy();
         }
         if (lagging && pendingBytes <= QUEUE_LIMIT_BYTES / 2) {
             caughtUp();
         }
+    }
+
+    private void notBusy() {
+        busy = false;
+        vertx.cancelTimer(busyTimer);
+        mesh.linkBusy(false);
     }
 
     /**
@@ -199,6 +214,9 @@ final class PeerLink {
 
     private void lag() {
         lagging = true;
+        if (busy) { // what waits is bounded now: the member need not hold its clients for this link
+            notBusy();
+        }
         vertx.cancelTimer(repairTimer);
         repairTimer = -1;
         if (!repairOwed) {
@@ -335,8 +353,7 @@ final class PeerLink {
         lagging = false;
         repairOwed = false;
         if (busy) {
-            busy = false;
-            mesh.linkBusy(false);
+            notBusy();
         }
         vertx.cancelTimer(repairTimer);
         repairTimer = -1;

@@ -269,20 +269,21 @@ public final class PeerMesh implements PeerAcceptor {
         return links.keySet();
     }
 
-    /** Each dialled link's state: up or down, since when, how often it re-opened, what it did not send. */
+    /** Each dialled link's state: up or down, since when, how often it re-opened, busy or not, what it did not send. */
     public Map<String, LinkState> linkStates() {
         Map<String, LinkState> states = new LinkedHashMap<>();
         links.forEach((name, link) -> states.put(name,
-                new LinkState(link.isUp(), link.stateSince(), link.reopenings(), link.unsent())));
+                new LinkState(link.isUp(), link.stateSince(), link.reopenings(), link.busy(), link.unsent())));
         return states;
     }
 
     /**
      * The state of one link, as the admin endpoint shows it.
      *
+     * @param busy the member holds its clients until more of what waits on it is sent
      * @param unsent updates not sent on it while it lagged (anti-entropy sent them after)
      */
-    public record LinkState(boolean up, Instant since, int reopenings, long unsent) {
+    public record LinkState(boolean up, Instant since, int reopenings, boolean busy, long unsent) {
     }
 
     /** The neighbours whose link from this member is up. */
