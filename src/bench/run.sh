@@ -59,6 +59,15 @@ start_herd() {
       sleep 0.2
     done
   done
+  local i=0 member
+  for member in Bailey Bona Campbell Clark Jaquez; do
+    if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
+      echo "run.sh: $member did not start:" >&2
+      cat "$WORK/$member.out" >&2
+      exit 1
+    fi
+    i=$((i + 1))
+  done
 }
 
 # A closed-loop maximum leaves the members seconds of floods behind: each scenario starts
@@ -66,7 +75,8 @@ start_herd() {
 settle() {
   for _ in $(seq 300); do
     digests=$(for port in 12100 12101 12102 12103 12104; do
-      curl -s "http://127.0.0.1:$port/status" | python3 -c "import json,sys; print(json.load(sys.stdin)['digest'])" 2>/dev/null
+      curl -s "http://127.0.0.1:$port/status" | python3 -c "import json,sys; print(json.load(sys.stdin)['digest'])" 2>/dev/null \
+        || echo "no answer from $port"
     done | sort -u | wc -l)
     [ "$digests" = 1 ] && break
     sleep 0.2
