@@ -73,7 +73,11 @@ final class PeerLink {
     private boolean everUp;
     private int failedAttempts;
     private long redialTimer = -1;
-    /** Bytes written on the socket that it has not yet handed to the kernel. */
+    /**
+     * Bytes written on the socket that it has not yet handed to the kernel, counted here from
+     * each write's outcome rather than read as {@code writeQueueFull()}: that has one threshold,
+     * and the link needs two (busy, lagging).
+     */
     private long pendingBytes;
     private volatile boolean busy;
     private long busyTimer = -1;
