@@ -28,7 +28,7 @@ class AntiEntropyTest {
             // As if the flood of this report had been lost: stored at Jaquez only.
             Report lost = new Report("Jaquez", "+0.000000001", "lost", Location.parse("+3+3").orElseThrow(),
                     ClientTime.parse("42").orElseThrow());
-            vertx.runOnContext(v -> herd.member("Jaquez").table().offer(lost));
+            herd.onLoop("Jaquez", jaquez -> jaquez.table().offer(lost));
 
             Await.until("the lost report everywhere", Duration.ofSeconds(20), () -> herd.running().stream()
                     .allMatch(name -> herd.member(name).table().get("lost").isPresent()));
