@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * The CPU a member spends on floods, without sockets: AT lines are framed from 64 KB chunks,
@@ -45,19 +46,11 @@ public final class PeerPathBenchmark {
     private PeerPathBenchmark(int clients, boolean cold) {
         this.clients = clients;
         this.cold = cold;
-        this.clientOrder = new int[clients];
-        for (int i = 0; i < clients; i++) {
-            clientOrder[i] = i;
-        }
+        List<Integer> order = new ArrayList<>(IntStream.range(0, clients).boxed().toList());
         if (cold) {
-            Random random = new Random(7);
-            for (int i = clients - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swapped = clientOrder[i];
-                clientOrder[i] = clientOrder[j];
-                clientOrder[j] = swapped;
-            }
+            Collections.shuffle(order, new Random(7));
         }
+        this.clientOrder = order.stream().mapToInt(Integer::intValue).toArray();
     }
 
     public static void main(String[] args) {
@@ -83,6 +76,7 @@ public final class PeerPathBenchmark {
             List<byte[]> chunks = chunks(round, random);
             long start = System.nanoTime();
             int lag = cold ? COLD_REPEAT_LAG_CHUNKS : 0;
+            // Each chunk, and the repeat of the one lag chunks before it.
             for (int i = 0; i < chunks.size() + lag; i++) {
                 if (i < chunks.size()) {
                     framer.feed(chunks.get(i));
