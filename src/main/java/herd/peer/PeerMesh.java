@@ -88,7 +88,7 @@ public final class PeerMesh implements PeerAcceptor {
         // may differ for a moment: comparing then would resend whole tables. The periodic
         // round is for repairing what a quiet link lost; link-ups always compare.
         syncTimer = vertx.setPeriodic(syncInterval.toMillis(), t -> links.values().stream()
-                .filter(link -> link.isUp() && link.quietFor(QUIET_BEFORE_SYNC)).forEach(this::sendDigests));
+                .filter(link -> link.isUp() && link.quietFor(QUIET_BEFORE_SYNC)).forEach(this::compareTables));
     }
 
     /**
@@ -144,12 +144,11 @@ public final class PeerMesh implements PeerAcceptor {
         }
     }
 
-    /** Starts anti-entropy on a dialled link: when it comes up, and once it caught up after lagging. */
+    /**
+     * Starts anti-entropy on a dialled link by sending this member's bucket digests: when it comes
+     * up, once it caught up after lagging, and every sync interval while it is quiet.
+     */
     void compareTables(PeerLink link) {
-        sendDigests(link);
-    }
-
-    private void sendDigests(PeerLink link) {
         link.send(wire(PeerWire.sync(table.bucketDigests())));
     }
 
