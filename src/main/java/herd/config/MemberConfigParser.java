@@ -1,5 +1,6 @@
 package herd.config;
 
+import herd.protocol.LineLimits;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -21,8 +22,8 @@ final class MemberConfigParser {
     static final Set<String> PLACES_FIELDS =
             Set.of("provider", "url", "timeoutMs", "cacheTtlSeconds", "maxInFlight", "queueTimeoutMs");
     static final Set<String> PROVIDERS = Set.of("google", "google-legacy", "offline", "auto");
-    /** Names travel as one word of a protocol line: printable ASCII, no white space. */
-    private static final Pattern NAME = Pattern.compile("[!-~]+");
+    /** Names travel as one word of a protocol line: printable ASCII, no white space, bounded (see LineLimits). */
+    private static final Pattern NAME = Pattern.compile("[!-~]{1," + LineLimits.MEMBER_NAME + "}");
     private static final Pattern ADDRESS = Pattern.compile("(?:\\[([0-9A-Fa-f:.]+)]|([A-Za-z0-9.-]+)):([0-9]{1,5})");
 
     private MemberConfigParser() {
@@ -57,7 +58,8 @@ final class MemberConfigParser {
             throw source.problem("name", "missing (a non-empty string is required)");
         }
         if (!(name instanceof String text) || !NAME.matcher(text).matches()) {
-            throw source.problem("name", "must be a non-empty string of printable ASCII without spaces, not "
+            throw source.problem("name", "must be a non-empty string of at most " + LineLimits.MEMBER_NAME
+                    + " printable ASCII characters without spaces, not "
                     + quoted(name));
         }
         return text;
@@ -78,7 +80,8 @@ final class MemberConfigParser {
                 throw source.problem(field, "a member cannot be its own neighbour");
             }
             if (!NAME.matcher(name).matches()) {
-                throw source.problem(field, "a neighbour name must be printable ASCII without spaces");
+                throw source.problem(field, "a neighbour name must be at most " + LineLimits.MEMBER_NAME
+                        + " printable ASCII characters without spaces");
             }
             neighbours.put(name, address(source, field, json.getValue(name)));
         }

@@ -1,6 +1,7 @@
 package herd.member;
 
 import herd.admin.AdminServer;
+import herd.config.ConfigException;
 import herd.config.ConfigSource;
 import herd.config.MemberConfig;
 import herd.core.LocationTable;
@@ -13,6 +14,7 @@ import herd.peer.PeerMesh;
 import herd.places.MeteredPlacesProvider;
 import herd.places.PlacesProvider;
 import herd.places.PlacesProviders;
+import herd.protocol.LineLimits;
 import herd.server.ClientLimits;
 import herd.server.ProtocolServer;
 import io.vertx.core.Context;
@@ -62,13 +64,19 @@ public final class Member {
      * @param secrets the Places API key and the herd secret
      */
     public static Future<Member> start(Vertx vertx, MemberConfig config, ConfigSource source, Secrets secrets) {
+        PeerAuth auth;
+        try {
+            auth = PeerAuth.of(secrets.herdSecret());
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(new ConfigException(Secrets.HERD_SECRET_VARIABLE, e.getMessage()));
+        }
         Context context = vertx.getOrCreateContext(); // the member's verticle's: futures below may complete elsewhere
         Logger log = MemberLog.open(config.name(), config.logFile(), config.logTraffic());
         LocationTable table = new LocationTable();
         Clock clock = Clock.systemUTC();
         MemberMeters meters = new MemberMeters(HerdMetrics.registry(), config.name());
         PeerMesh mesh = new PeerMesh(vertx, config.name(), config.neighbours(), table, clock,
-                Duration.ofSeconds(config.syncIntervalSeconds()), PeerAuth.of(secrets.herdSecret()),
+                Duration.ofSeconds(config.syncIntervalSeconds()), auth,
                 meters.propagation()::record, log);
         PlacesProvider places = new MeteredPlacesProvider(
                 PlacesProviders.create(vertx, config.places(), secrets.placesApiKey(), log), meters,
@@ -92,6 +100,11 @@ public final class Member {
                     mesh.start();
                     log.info("{} listening on {}:{}, neighbours {}{}", config.name(), config.host(), listening.result().port(),
                             config.neighbours().keySet(), config.admin() == null ? "" : ", admin on " + config.admin().port());
+                    if (!auth.enabled()) {
+                        log.warn("{}: peer links are not authenticated ({} is not set): any process that reaches port {}"
+                                + " can claim to be a neighbour and change the table", config.name(),
+                                Secrets.HERD_SECRET_VARIABLE, listening.result().port());
+                    }
                     return new Member(config, table, mesh, places, listening.result(), adminServer, meters, log,
                             context);
                 });
@@ -111,7 +124,7 @@ public final class Member {
     }
 
     private static ClientLimits clientLimits(MemberConfig config) {
-        return new ClientLimits(ProtocolServer.DEFAULT_MAX_LINE_LENGTH, config.maxPendingReplies(),
+        return new ClientLimits(LineLimits.CLIENT, config.maxPendingReplies(),
                 Duration.ofSeconds(config.clientIdleTimeoutSeconds()), config.maxClients());
     }
 

@@ -8,7 +8,11 @@ import io.vertx.core.net.NetSocket;
 import java.util.Optional;
 import org.slf4j.Logger;
 
-/** A neighbour's link into this member: it carries that neighbour's updates. */
+/**
+ * A neighbour's link into this member: it carries that neighbour's updates. With a herd
+ * secret it counts for nothing until the neighbour has sent its proof, which it must do within
+ * {@link PeerLink#HANDSHAKE_TIMEOUT_MS}.
+ */
 final class InboundPeer implements LineReceiver {
 
     private final PeerMesh mesh;
@@ -16,17 +20,39 @@ final class InboundPeer implements LineReceiver {
     private final NetSocket socket;
     private final String connectionId;
     private final Logger log;
+    private final Runnable authenticated;
     /** The proof the neighbour must send before anything else; null once it has (or when links are not authenticated). */
     private String expectedProof;
+    private long handshakeTimer = -1;
 
+    /** @param authenticated run once the neighbour has proven who it is */
     InboundPeer(PeerMesh mesh, String neighbour, NetSocket socket, String connectionId, String expectedProof,
-                Logger log) {
+                Runnable authenticated, Logger log) {
         this.expectedProof = expectedProof;
         this.mesh = mesh;
         this.neighbour = neighbour;
         this.socket = socket;
         this.connectionId = connectionId;
+        this.authenticated = authenticated;
         this.log = log;
+    }
+
+    /** Starts the handshake's deadline, or with no proof to wait for, counts the link as authenticated at once. */
+    void start() {
+        if (expectedProof == null) {
+            authenticated();
+            return;
+        }
+        handshakeTimer = mesh.vertx().setTimer(PeerLink.HANDSHAKE_TIMEOUT_MS, t -> {
+            handshakeTimer = -1;
+            log.warn("{} refused the link from {}: no proof within {} ms", connectionId, neighbour,
+                    PeerLink.HANDSHAKE_TIMEOUT_MS);
+            socket.close();
+        });
+    }
+
+    boolean handshaking() {
+        return expectedProof != null;
     }
 
     @Override
@@ -57,11 +83,18 @@ final class InboundPeer implements LineReceiver {
     private void authenticate(String line) {
         if (PeerAuth.matches(expectedProof, PeerWire.parseAuth(line).orElse(null))) {
             expectedProof = null;
+            mesh.vertx().cancelTimer(handshakeTimer);
             log.info("{} link from {} authenticated", connectionId, neighbour);
+            authenticated();
         } else {
             log.warn("{} refused the link from {}: authentication failed", connectionId, neighbour);
             socket.close();
         }
+    }
+
+    private void authenticated() {
+        authenticated.run();
+        mesh.inboundAuthenticated(neighbour);
     }
 
     @Override
@@ -81,6 +114,7 @@ final class InboundPeer implements LineReceiver {
 
     @Override
     public void closed() {
+        mesh.vertx().cancelTimer(handshakeTimer);
         mesh.inboundClosed(neighbour, this);
         log.info("{} link from {} closed", connectionId, neighbour);
     }

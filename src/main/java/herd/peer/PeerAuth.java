@@ -28,10 +28,29 @@ public final class PeerAuth {
         this.key = key;
     }
 
-    /** @param secret the herd secret, or null or blank for none */
+    /**
+     * The shortest secret taken: a short one could be guessed from one recorded handshake, and a
+     * blank one is a mistake in the environment, not a wish to run without authentication.
+     */
+    public static final int MIN_SECRET_LENGTH = 16;
+
+    /**
+     * @param secret the herd secret, or null for none
+     * @throws IllegalArgumentException if the secret is set but blank or shorter than {@link #MIN_SECRET_LENGTH}
+     */
     public static PeerAuth of(String secret) {
-        return secret == null || secret.isBlank() ? NONE
-                : new PeerAuth(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        if (secret == null) {
+            return NONE;
+        }
+        String advice = "set at least " + MIN_SECRET_LENGTH + " characters (e.g. openssl rand -hex 32), or unset it"
+                + " to run without peer authentication";
+        if (secret.isBlank()) {
+            throw new IllegalArgumentException("is blank; " + advice);
+        }
+        if (secret.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalArgumentException("is only " + secret.length() + " characters long; " + advice);
+        }
+        return new PeerAuth(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     }
 
     public boolean enabled() {

@@ -2,6 +2,7 @@ package herd.peer;
 
 import herd.config.PeerAddress;
 import herd.protocol.LineFramer;
+import herd.protocol.LineLimits;
 import herd.protocol.PeerWire;
 import herd.protocol.Reply;
 import io.vertx.core.Context;
@@ -266,6 +267,20 @@ final class PeerLink {
         return closing.future();
     }
 
+    /**
+     * The neighbour dialled this member and proved who it is, so it is running: a link waiting
+     * out its back-off dials it now.
+     */
+    void neighbourCameBack() {
+        if (redialTimer >= 0 && !closed) {
+            vertx.cancelTimer(redialTimer);
+            redialTimer = -1;
+            delay.reset();
+            log.info("link to {}: it dialled this member; dialling it now", neighbour);
+            dial();
+        }
+    }
+
     private void dial() {
         if (closed) {
             return;
@@ -289,7 +304,7 @@ final class PeerLink {
             log.warn("link to {}: no answer to the hello within {} ms", neighbour, HANDSHAKE_TIMEOUT_MS);
             opened.close();
         });
-        LineFramer framer = new LineFramer(PeerWire.MAX_LINE_LENGTH, new LineFramer.Sink() {
+        LineFramer framer = new LineFramer(LineLimits.PEER, new LineFramer.Sink() {
             @Override
             public void line(String line) {
                 vertx.cancelTimer(timeout);
@@ -385,6 +400,9 @@ final class PeerLink {
         } else {
             log.debug("link to {}: {}; redialling in {} ms", neighbour, why, wait);
         }
-        redialTimer = vertx.setTimer(wait, t -> dial());
+        redialTimer = vertx.setTimer(wait, t -> {
+            redialTimer = -1;
+            dial();
+        });
     }
 }

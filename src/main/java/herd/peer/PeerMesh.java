@@ -54,6 +54,11 @@ public final class PeerMesh implements PeerAcceptor {
     private final Map<String, Set<InboundPeer>> inbound = new HashMap<>();
     /** How long a link must have carried no update before a periodic comparison runs on it. */
     static final Duration QUIET_BEFORE_SYNC = Duration.ofSeconds(2);
+    /**
+     * Unauthenticated handshakes under way in one neighbour's name: its own redial needs one; a
+     * process without the secret that opens many gets no more (each ends within the handshake's deadline).
+     */
+    static final int MAX_HANDSHAKES_PER_NEIGHBOUR = 2;
 
     private final PropagationLatency propagation;
     private final Clock clock;
@@ -234,7 +239,8 @@ public final class PeerMesh implements PeerAcceptor {
     }
 
     @Override
-    public Optional<LineReceiver> accept(PeerWire.Hello hello, NetSocket socket, String connectionId) {
+    public Optional<LineReceiver> accept(PeerWire.Hello hello, NetSocket socket, String connectionId,
+                                         Runnable authenticated) {
         String name = hello.name();
         if (!links.containsKey(name)) {
             return Optional.empty();
@@ -242,22 +248,46 @@ public final class PeerMesh implements PeerAcceptor {
         if (!auth.enabled()) {
             socket.write(PeerWire.hello(self, null, null) + '\n');
             log.info("{} link from {} accepted", connectionId, name);
-            return Optional.of(inbound(name, socket, connectionId, null));
+            return Optional.of(inbound(name, socket, connectionId, null, authenticated));
         }
         if (hello.nonce() == null) {
             log.warn("{} refused a peer link from {}: it offered no authentication", connectionId, name);
             return Optional.empty();
         }
+        long handshakes = inbound.getOrDefault(name, Set.of()).stream().filter(InboundPeer::handshaking).count();
+        if (handshakes >= MAX_HANDSHAKES_PER_NEIGHBOUR) {
+            log.warn("{} refused a peer link from {}: {} handshakes in its name are already under way", connectionId,
+                    name, handshakes);
+            return Optional.empty();
+        }
         String nonce = auth.nonce();
         socket.write(PeerWire.hello(self, nonce, auth.acceptorProof(name, self, hello.nonce())) + '\n');
         log.info("{} link from {} accepted, awaiting its proof", connectionId, name);
-        return Optional.of(inbound(name, socket, connectionId, auth.diallerProof(name, self, nonce)));
+        return Optional.of(inbound(name, socket, connectionId, auth.diallerProof(name, self, nonce), authenticated));
     }
 
-    private InboundPeer inbound(String name, NetSocket socket, String connectionId, String expectedProof) {
-        InboundPeer peer = new InboundPeer(this, name, socket, connectionId, expectedProof, log);
+    private InboundPeer inbound(String name, NetSocket socket, String connectionId, String expectedProof,
+                                Runnable authenticated) {
+        InboundPeer peer = new InboundPeer(this, name, socket, connectionId, expectedProof, authenticated, log);
         inbound.computeIfAbsent(name, neighbour -> new HashSet<>()).add(peer);
+        peer.start();
         return peer;
+    }
+
+    /**
+     * A neighbour proved who it is on a link it dialled: it is running, so if this member's own
+     * link to it is down and waiting out its back-off, it dials now rather than leave the
+     * neighbour without this member's updates until the back-off ends.
+     */
+    void inboundAuthenticated(String neighbour) {
+        PeerLink link = links.get(neighbour);
+        if (link != null) {
+            link.neighbourCameBack();
+        }
+    }
+
+    Vertx vertx() {
+        return vertx;
     }
 
     public PropagationLatency propagation() {

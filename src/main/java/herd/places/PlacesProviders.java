@@ -13,6 +13,8 @@ public final class PlacesProviders {
     }
 
     /**
+     * The provider, made never to fail (see {@link FailSafePlacesProvider}).
+     *
      * @param apiKey the Places API key, or null or blank when none is set
      * @throws IllegalArgumentException for a provider that is none of {@code google},
      *                                  {@code google-legacy}, {@code offline}, {@code auto}
@@ -20,12 +22,13 @@ public final class PlacesProviders {
     public static PlacesProvider create(Vertx vertx, PlacesConfig config, String apiKey, Logger log) {
         boolean keyed = apiKey != null && !apiKey.isBlank();
         String provider = config.provider().equals("auto") ? (keyed ? "google" : "offline") : config.provider();
-        return switch (provider) {
+        PlacesProvider places = switch (provider) {
             case "offline" -> new OfflinePlacesProvider(vertx, log);
             case "google", "google-legacy" -> keyed ? google(vertx, config, provider, apiKey, log)
                     : new KeylessPlacesProvider(provider);
             default -> throw new IllegalArgumentException("unknown places provider: " + provider);
         };
+        return new FailSafePlacesProvider(places, apiKey, log);
     }
 
     private static PlacesProvider google(Vertx vertx, PlacesConfig config, String provider, String apiKey, Logger log) {

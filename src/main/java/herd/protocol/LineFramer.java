@@ -29,7 +29,7 @@ public final class LineFramer {
     private static final long LOW_BITS = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
-    private final int maxLength;
+    private int maxLength;
     private final Sink sink;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private boolean discarding;
@@ -37,6 +37,14 @@ public final class LineFramer {
     public LineFramer(int maxLength, Sink sink) {
         this.maxLength = maxLength;
         this.sink = sink;
+    }
+
+    /**
+     * Changes the longest line from the next line on, as when a connection that opened as a
+     * client's turns out to be a peer link, whose lines may be longer.
+     */
+    public void maxLength(int maxLength) {
+        this.maxLength = maxLength;
     }
 
     public void feed(byte[] bytes) {

@@ -28,9 +28,6 @@ public final class PeerWire {
     public static final String SYNC = "SYNC";
     public static final String SYNC_NEED = "SYNC-NEED";
 
-    /** Room for an AT line built from the longest client line, plus the fields a member adds. */
-    public static final int MAX_LINE_LENGTH = 16 * 1024;
-
     private PeerWire() {
     }
 

@@ -1,6 +1,7 @@
 package herd.server;
 
 import herd.protocol.LineFramer;
+import herd.protocol.LineLimits;
 import herd.protocol.PeerWire;
 import herd.protocol.Reply;
 import io.vertx.core.net.NetSocket;
@@ -8,8 +9,10 @@ import java.util.Optional;
 
 /**
  * An accepted connection, before and after it is known what it is: its first line decides
- * whether it is a peer link (a hello from a neighbour) or a client. Only clients are subject
- * to the idle time-out and count against the member's client limit.
+ * whether it may become a peer link (a hello from a neighbour) or is a client. It is a peer
+ * link only once the neighbour has authenticated; until then it counts against the member's
+ * client limit and keeps the client's idle time-out and line limit, so that a hello alone buys
+ * nothing.
  */
 final class Connection implements LineFramer.Sink {
 
@@ -17,18 +20,21 @@ final class Connection implements LineFramer.Sink {
     private final String id;
     private final ProtocolServer server;
     private final IdleTimeout idle;
+    private final LineFramer framer;
     private ClientSession client;
+    /** The peer link the connection was handed to after a hello, authenticated or not yet. */
     private LineReceiver peer;
+    private boolean authenticatedPeer;
 
     Connection(NetSocket socket, String id, ProtocolServer server) {
         this.socket = socket;
         this.id = id;
         this.server = server;
         this.idle = new IdleTimeout(server.vertx(), server.limits().idleTimeout(), this::idled);
+        this.framer = new LineFramer(server.limits().maxLineLength(), this);
     }
 
     void serve() {
-        LineFramer framer = new LineFramer(server.limits().maxLineLength(), this);
         socket.handler(buffer -> {
             idle.touch();
             framer.feed(buffer.getBytes());
@@ -58,8 +64,9 @@ final class Connection implements LineFramer.Sink {
         }
     }
 
+    /** Whether the connection is an authenticated peer link, which is not a client. */
     boolean isPeer() {
-        return peer != null;
+        return authenticatedPeer;
     }
 
     /** The member is stopping: a client gets the replies it is owed, then the end of the stream; a peer link just ends. */
@@ -77,8 +84,6 @@ final class Connection implements LineFramer.Sink {
             Optional<LineReceiver> link = acceptPeer(line);
             if (link.isPresent()) {
                 peer = link.get();
-                idle.stop();
-                server.becamePeer(this);
                 return;
             }
         }
@@ -95,12 +100,20 @@ final class Connection implements LineFramer.Sink {
         if (hello.isEmpty()) {
             return Optional.empty();
         }
-        Optional<LineReceiver> link = server.peers().accept(hello.get(), socket, id);
+        Optional<LineReceiver> link = server.peers().accept(hello.get(), socket, id, this::authenticated);
         if (link.isEmpty()) {
             server.log().warn("{} refused a peer link from {}: not a neighbour, or not authenticated", id,
                     Reply.readable(hello.get().name()));
         }
         return link;
+    }
+
+    /** The neighbour proved who it is: from now on this is a peer link, with the peer wire's line limit. */
+    private void authenticated() {
+        authenticatedPeer = true;
+        idle.stop();
+        framer.maxLength(LineLimits.PEER);
+        server.becamePeer(this);
     }
 
     /** A client that owes nothing and sent nothing for the time-out is closed; one still owed replies is given time. */

@@ -9,9 +9,12 @@ public interface PeerAcceptor {
 
     /**
      * @param hello the connection's first line, a peer hello
+     * @param authenticated run once the neighbour has proven who it is (at once when links are
+     *                      not authenticated): only then is the connection a peer link rather
+     *                      than a client's
      * @return the receiver for the rest of the connection, or empty if the hello does not
      *         come from a neighbour able to authenticate (the line is then treated as a
      *         client's invalid command)
      */
-    Optional<LineReceiver> accept(PeerWire.Hello hello, NetSocket socket, String connectionId);
+    Optional<LineReceiver> accept(PeerWire.Hello hello, NetSocket socket, String connectionId, Runnable authenticated);
 }

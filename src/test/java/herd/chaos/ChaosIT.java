@@ -113,7 +113,7 @@ class ChaosIT {
             ports.put(name, FreePorts.next());
         }
         for (String name : STANDARD.keySet()) {
-            MemberProcess member = new MemberProcess(name, ports.get(name), FreePorts.next(), dir, "chaos-secret");
+            MemberProcess member = new MemberProcess(name, ports.get(name), FreePorts.next(), dir, "chaos-test-herd-secret");
             Map<String, Integer> neighbours = new LinkedHashMap<>();
             STANDARD.get(name).forEach(neighbour -> neighbours.put(neighbour, ports.get(neighbour)));
             member.writeConfig(neighbours, dir);

@@ -63,6 +63,8 @@ class HerdConfigParserTest {
         "{'name': '', 'port': 1, 'neighbours': {}}                            | name | non-empty string",
         "{'name': 'a b', 'port': 1, 'neighbours': {}}                         | name | without spaces",
         "{'name': 7, 'port': 1, 'neighbours': {}}                             | name | not 7",
+        "{'name': 'NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN', 'port': 1, 'neighbours': {}} | name | at most 64",
+        "{'name': 'A', 'port': 1, 'neighbours': {'NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN': 'h:2'}} | neighbours.NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN | at most 64",
         "{'name': 'A', 'neighbours': {}}                                      | port | missing",
         "{'name': 'A', 'port': '12000', 'neighbours': {}}                     | port | not \"12000\"",
         "{'name': 'A', 'port': 1.5, 'neighbours': {}}                         | port | must be an integer from 1 to 65535",

@@ -48,6 +48,25 @@ class HerdProcessIT {
         assertEquals(0, herd.exitValue(), "a graceful stop is a success");
         String log = Files.readString(dir.resolve("Solo.log"));
         assertTrue(log.contains("IAMAT kiwi +34.068930-118.445127 1621464827.959498503"), log);
+        String output = Files.readString(dir.resolve("output.txt"));
+        assertTrue(output.contains("WARN") && output.contains("peer links are not authenticated (HERD_SECRET is not set)"),
+                "no warning that links are unauthenticated: " + output);
+    }
+
+    @Test
+    void aBlankHerdSecretStopsTheStartRatherThanTurningAuthenticationOff() throws Exception {
+        Path conf = write("Blank.json", """
+                {"name": "Blank", "host": "127.0.0.1", "port": %d, "neighbours": {}, "logFile": "%s"}
+                """.formatted(FreePorts.next(), dir.resolve("Blank.log")));
+        assertRefused(start(conf, " "), "HERD_SECRET", "blank");
+    }
+
+    @Test
+    void aShortHerdSecretStopsTheStart() throws Exception {
+        Path conf = write("Short.json", """
+                {"name": "Short", "host": "127.0.0.1", "port": %d, "neighbours": {}, "logFile": "%s"}
+                """.formatted(FreePorts.next(), dir.resolve("Short.log")));
+        assertRefused(start(conf, "letmein"), "HERD_SECRET", "only 7 characters");
     }
 
     @Test
@@ -75,7 +94,10 @@ class HerdProcessIT {
     }
 
     private void assertRefused(Path conf, String... expected) throws Exception {
-        Process herd = start(conf);
+        assertRefused(start(conf), expected);
+    }
+
+    private void assertRefused(Process herd, String... expected) throws Exception {
         assertTrue(herd.waitFor(30, TimeUnit.SECONDS), "a bad configuration did not stop the start");
         String output = Files.readString(dir.resolve("output.txt"));
         assertTrue(herd.exitValue() != 0, "exit status 0; output: " + output);
@@ -86,12 +108,21 @@ class HerdProcessIT {
     }
 
     private Process start(Path conf) throws IOException {
+        return start(conf, null);
+    }
+
+    /** @param herdSecret the process's HERD_SECRET, or null for none */
+    private Process start(Path conf, String herdSecret) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(java, "-jar", JAR.toString(), "-conf", conf.toString()))
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", JAR.toString(), "-conf", conf.toString()))
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("output.txt").toFile())
-                .start();
+                .redirectOutput(dir.resolve("output.txt").toFile());
+        builder.environment().remove("HERD_SECRET");
+        if (herdSecret != null) {
+            builder.environment().put("HERD_SECRET", herdSecret);
+        }
+        return builder.start();
     }
 
     private Path write(String name, String json) throws IOException {

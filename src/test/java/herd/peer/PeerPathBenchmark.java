@@ -3,6 +3,7 @@ package herd.peer;
 import herd.core.LocationTable;
 import herd.core.Report;
 import herd.protocol.LineFramer;
+import herd.protocol.LineLimits;
 import herd.protocol.PeerWire;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public final class PeerPathBenchmark {
     private void run() {
         Random random = new Random(1);
         List<Double> nanosPerUpdate = new ArrayList<>();
-        LineFramer framer = new LineFramer(PeerWire.MAX_LINE_LENGTH, new LineFramer.Sink() {
+        LineFramer framer = new LineFramer(LineLimits.PEER, new LineFramer.Sink() {
             @Override
             public void line(String line) {
                 receive(line);

@@ -1,12 +1,10 @@
 package herd.places;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import herd.config.PlacesConfig;
-import herd.places.offline.OfflinePlacesProvider;
 import herd.testing.PlacesStandIn;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -31,10 +29,16 @@ class PlacesProvidersTest {
 
         assertEquals("OK", PlacesProviders.create(vertx, auto, "key", LOG).nearby(QUERY).await().getString("status"));
         assertEquals(PlacesStandIn.NEW_PATH, google.requests().get(0).path());
-        assertInstanceOf(OfflinePlacesProvider.class, PlacesProviders.create(vertx, auto, null, LOG));
-        assertInstanceOf(OfflinePlacesProvider.class, PlacesProviders.create(vertx, auto, "  ", LOG));
-        assertInstanceOf(OfflinePlacesProvider.class,
-                PlacesProviders.create(vertx, new PlacesConfig("offline", null, 2000), "key", LOG));
+        assertOffline(PlacesProviders.create(vertx, auto, null, LOG));
+        assertOffline(PlacesProviders.create(vertx, auto, "  ", LOG));
+        assertOffline(PlacesProviders.create(vertx, new PlacesConfig("offline", null, 2000), "key", LOG));
+        assertEquals(1, google.requests().size());
+    }
+
+    /** Offline answers carry the offline data set's attribution. */
+    private static void assertOffline(PlacesProvider places) {
+        JsonObject answer = places.nearby(QUERY).await();
+        assertTrue(answer.getJsonArray("html_attributions").encode().contains("GeoNames"), answer.encode());
     }
 
     @Test
