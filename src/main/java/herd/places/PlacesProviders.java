@@ -13,7 +13,7 @@ public final class PlacesProviders {
     }
 
     /**
-     * The provider, made never to fail (see {@link FailSafePlacesProvider}).
+     * The provider, made never to fail (see {@link #failSafe}).
      *
      * @param apiKey the Places API key, or null or blank when none is set
      * @throws IllegalArgumentException for a provider that is none of {@code google},
@@ -28,6 +28,16 @@ public final class PlacesProviders {
                     : new KeylessPlacesProvider(provider);
             default -> throw new IllegalArgumentException("unknown places provider: " + provider);
         };
+        return failSafe(places, apiKey, log);
+    }
+
+    /**
+     * {@code places}, made never to fail: an exception or a failed future becomes the
+     * {@code UNKNOWN_ERROR} answer.
+     *
+     * @param apiKey kept out of the log line a failure makes; null when there is none
+     */
+    public static PlacesProvider failSafe(PlacesProvider places, String apiKey, Logger log) {
         return new FailSafePlacesProvider(places, apiKey, log);
     }
 
