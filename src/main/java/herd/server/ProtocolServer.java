@@ -21,7 +21,7 @@ import org.slf4j.Logger;
  */
 public final class ProtocolServer {
 
-    /** PROTOCOL.md §7: the default longest line a member buffers. */
+    /** protocol.md, Limits: the default longest line a member buffers. */
     public static final int DEFAULT_MAX_LINE_LENGTH = 8 * 1024;
 
     private static final long REFUSAL_WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
