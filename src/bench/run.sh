@@ -9,7 +9,7 @@ ROOT=$PWD
 JAR=${JAR:-$ROOT/target/herd-fat.jar}
 DURATION=${DURATION:-10}
 MEMBER_HEAP=${MEMBER_HEAP:-256m}
-# Each member logs every line in and out by default (PROTOCOL.md §9); LOG_TRAFFIC=false measures without.
+# Each member logs every line in and out by default (configuration.md, Logs); LOG_TRAFFIC=false measures without.
 LOG_TRAFFIC=${LOG_TRAFFIC:-true}
 D_RATE=${D_RATE:-12000}
 # The rate the herd aims to sustain with a reply p99 of 10 ms, measured as its own scenario.

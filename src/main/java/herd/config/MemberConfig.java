@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One herd member's validated configuration (PROTOCOL.md §8).
+ * One herd member's validated configuration (configuration.md).
  *
  * @param neighbours neighbour name to its address, in the order the file lists them
  * @param admin      the admin endpoint, or null for none
- * @param logTraffic whether the log file gets every line received and sent (PROTOCOL.md §9)
+ * @param logTraffic whether the log file gets every line received and sent (configuration.md, Logs)
  * @param shutdownGraceMs how long a stopping member lets its clients' owed replies finish
  * @param maxPendingReplies the most commands one client connection may have awaiting their replies
  *                          before the member stops reading it

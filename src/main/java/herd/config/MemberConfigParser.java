@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Validates one member object (PROTOCOL.md §8); every error names the file and the field. */
+/** Validates one member object (configuration.md); every error names the file and the field. */
 final class MemberConfigParser {
 
     static final Set<String> MEMBER_FIELDS =
@@ -153,7 +153,7 @@ final class MemberConfigParser {
         return (int) integer(source, field, value, 1, 65535);
     }
 
-    /** On unless turned off: PROTOCOL.md §9 asks for every line in and out; a load test may not want them. */
+    /** On unless turned off (configuration.md, Logs): a load test may not want every line in and out. */
     private static boolean logTraffic(ConfigSource source, Object value) {
         if (value == null) {
             return true;

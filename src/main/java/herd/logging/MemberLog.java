@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Each member's own log file (PROTOCOL.md §9): every line in and out at DEBUG, which only the
+ * Each member's own log file (configuration.md, Logs): every line in and out at DEBUG, which only the
  * file gets (unless traffic logging is turned off); INFO and above also reach the console through the root logger (the logger stays
  * additive, and logback.xml's console filter drops DEBUG). Rolled at 10 MB and daily, with a cap
  * on history and total size, so a long run cannot fill the disk.
@@ -33,7 +33,7 @@ public final class MemberLog {
     private MemberLog() {
     }
 
-    /** {@link #open(String, String, boolean)} with every line in and out logged, as PROTOCOL.md §9 asks. */
+    /** {@link #open(String, String, boolean)} with every line in and out logged, as configuration.md, Logs says. */
     public static Logger open(String memberName, String logFile) {
         return open(memberName, logFile, true);
     }

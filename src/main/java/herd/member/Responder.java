@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-/** A member's answers to IAMAT and WHATSAT (PROTOCOL.md §3, §4, §7). */
+/** A member's answers to IAMAT and WHATSAT (protocol.md, IAMAT, WHATSAT, Invalid lines). */
 final class Responder implements CommandResponder {
 
     private static final BigDecimal METRES_PER_KM = BigDecimal.valueOf(1000);

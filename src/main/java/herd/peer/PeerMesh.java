@@ -31,7 +31,7 @@ import java.util.function.DoubleConsumer;
 import org.slf4j.Logger;
 
 /**
- * This member's links to its neighbours, and the flooding rule (PROTOCOL.md §5): a report
+ * This member's links to its neighbours, and the flooding rule (protocol.md, Updates and flooding): a report
  * that wins in the table goes to every neighbour but the one it came from; one that does
  * not win goes nowhere, which is what ends a flood.
  *

@@ -6,7 +6,7 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import org.slf4j.Logger;
 
-/** Makes the provider a member's configuration names (PROTOCOL.md §8). */
+/** Makes the provider a member's configuration names (places.md, Providers). */
 public final class PlacesProviders {
 
     private PlacesProviders() {

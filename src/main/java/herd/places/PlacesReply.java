@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The JSON part of a WHATSAT reply (PROTOCOL.md §4): the provider's answer with its results
+ * The JSON part of a WHATSAT reply (protocol.md, WHATSAT): the provider's answer with its results
  * cut to the bound, printed the way Google prints it (three-space indentation,
  * {@code "key" : value}, {@code []} for an empty array), with no empty line and no final
  * newline.

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Parses client lines (PROTOCOL.md §3, §4, §7). */
+/** Parses client lines (protocol.md, IAMAT, WHATSAT, Invalid lines). */
 public final class CommandParser {
 
     public static final BigDecimal MAX_RADIUS_KM = BigDecimal.valueOf(50);

@@ -9,7 +9,7 @@ public final class Fields {
     private Fields() {
     }
 
-    /** Space, tab, LF, VT, FF, CR: exactly the white space of PROTOCOL.md §2. */
+    /** Space, tab, LF, VT, FF, CR: exactly the white space of protocol.md, Fields. */
     static boolean isWhiteSpace(char c) {
         return c == ' ' || (c >= '\t' && c <= '\r');
     }

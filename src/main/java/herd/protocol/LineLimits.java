@@ -7,7 +7,7 @@ package herd.protocol;
  */
 public final class LineLimits {
 
-    /** The longest client line a member buffers (protocol.md, Invalid commands). */
+    /** The longest client line a member buffers (protocol.md, Limits). */
     public static final int CLIENT = 8 * 1024;
     /** The longest member name: an origin is one field of every AT line. */
     public static final int MEMBER_NAME = 64;

@@ -3,7 +3,7 @@ package herd.server;
 import java.time.Duration;
 
 /**
- * What one client may take of a member (PROTOCOL.md §7), so that no client can exhaust its
+ * What one client may take of a member (protocol.md, Limits), so that no client can exhaust its
  * memory or its connections.
  *
  * @param maxLineLength     the longest line buffered; past it the line is answered cut

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
  * when a later reply is ready first. After the client's half-close, or when the member stops,
  * every reply still owed is written before the connection is ended.
  *
- * <p>Back-pressure (PROTOCOL.md §7): the socket is not read while too many replies are owed
+ * <p>Back-pressure (protocol.md, Limits): the socket is not read while too many replies are owed
  * or while the client does not read what was written, so a flooding or slow client costs a
  * bounded amount of memory and never holds up other clients.
  */

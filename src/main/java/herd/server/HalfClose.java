@@ -6,7 +6,7 @@ import io.vertx.core.net.NetSocket;
 import io.vertx.core.internal.net.NetSocketInternal;
 
 /**
- * Lets a connection outlive its client's half-close (PROTOCOL.md §2).
+ * Lets a connection outlive its client's half-close (protocol.md, Framing).
  *
  * <p>Vert.x closes a socket as soon as the peer shuts down its sending side, so replies owed
  * to a client that wrote its last command and then called {@code shutdownOutput()} would be

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** conf/ holds the standard herd of PROTOCOL.md §1 and §8, once as member files and once as a herd file. */
+/** conf/ holds the standard herd (architecture.md, Topology), once as member files and once as a herd file. */
 class ShippedConfigTest {
 
     private static final Map<String, Set<String>> STANDARD_NEIGHBOURS = Map.of(

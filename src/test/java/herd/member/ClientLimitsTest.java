@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** PROTOCOL.md §7: no client, flooding, slow, idle or hostile, takes a member down or holds others up. */
+/** protocol.md, Limits: no client, flooding, slow, idle or hostile, takes a member down or holds others up. */
 @ExtendWith(VertxExtension.class)
 class ClientLimitsTest {
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Which provider each configuration gets (PROTOCOL.md §8). */
+/** Which provider each configuration gets (places.md, Providers). */
 @ExtendWith(VertxExtension.class)
 class PlacesProvidersTest {
 
