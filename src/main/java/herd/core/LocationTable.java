@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -137,10 +138,10 @@ public final class LocationTable {
     }
 
     /** The reports of the given buckets (indexed by bucket), found by one pass over the table. */
-    public List<Report> reportsIn(boolean[] buckets) {
+    public List<Report> reportsIn(BitSet buckets) {
         List<Report> found = new ArrayList<>();
         atLines.forEach((id, line) -> {
-            if (buckets[bucket(id)]) {
+            if (buckets.get(bucket(id))) {
                 found.add(decode(line));
             }
         });

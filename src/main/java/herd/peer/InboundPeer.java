@@ -1,11 +1,10 @@
 package herd.peer;
 
-import herd.core.Report;
+import herd.protocol.PeerMessage;
 import herd.protocol.PeerWire;
 import herd.protocol.Reply;
 import herd.server.LineReceiver;
 import io.vertx.core.net.NetSocket;
-import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
@@ -61,27 +60,34 @@ final class InboundPeer implements LineReceiver {
             authenticate(line);
             return;
         }
-        if (line.startsWith(PeerWire.SYNC)) {
-            mesh.reconcile(neighbour, socket, line);
-            return;
-        }
         if (log.isDebugEnabled()) {
             log.debug("{} from {}: {}", connectionId, neighbour, Reply.readable(line));
         }
+        // Most lines of a flood are updates this member holds already: recognised by their bytes, they need no parsing.
         if (mesh.holds(line)) {
             return;
         }
-        Optional<Report> update = PeerWire.parseUpdate(line);
-        if (update.isEmpty()) {
-            log.warn("{} from {}: ignored a malformed update: {}", connectionId, neighbour, Reply.readable(line));
-            return;
+        PeerMessage message = PeerWire.decode(line);
+        if (message instanceof PeerMessage.Update update) {
+            mesh.offer(update.report(), neighbour);
+        } else if (message instanceof PeerMessage.Sync sync) {
+            mesh.reconcile(neighbour, socket, sync);
+        } else {
+            log.warn("{} from {}: ignored {}: {}", connectionId, neighbour, reason(message), Reply.readable(line));
         }
-        mesh.offer(update.get(), neighbour);
+    }
+
+    /** Why a message is out of place on a link into this member. */
+    private static String reason(PeerMessage message) {
+        return message instanceof PeerMessage.Refused refused ? refused.reason()
+                : "a " + message.getClass().getSimpleName() + " message, which only the dialled side may get";
     }
 
     /** Until the neighbour proves it knows the herd secret, nothing it sends counts. */
     private void authenticate(String line) {
-        if (PeerAuth.matches(expectedProof, PeerWire.parseAuth(line).orElse(null))) {
+        PeerMessage message = PeerWire.decode(line);
+        String proof = message instanceof PeerMessage.Auth auth ? auth.proof() : null;
+        if (PeerAuth.matches(expectedProof, proof)) {
             expectedProof = null;
             mesh.vertx().cancelTimer(handshakeTimer);
             log.info("{} link from {} authenticated", connectionId, neighbour);

@@ -3,6 +3,7 @@ package herd.peer;
 import herd.config.PeerAddress;
 import herd.protocol.LineFramer;
 import herd.protocol.LineLimits;
+import herd.protocol.PeerMessage;
 import herd.protocol.PeerWire;
 import herd.protocol.Reply;
 import io.vertx.core.Context;
@@ -15,7 +16,6 @@ import io.vertx.core.net.NetSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
@@ -326,14 +326,15 @@ final class PeerLink {
             vertx.cancelTimer(timeout);
             dropped();
         });
-        opened.write(PeerWire.hello(self, nonce, null) + '\n');
+        opened.write(Buffer.buffer(PeerWire.encode(new PeerMessage.Hello(self, nonce, null))));
     }
 
     private void answered(NetSocket opened, String line, String nonce) {
-        Optional<PeerWire.Hello> hello = PeerWire.parseHello(line);
-        if (hello.isPresent() && hello.get().name().equals(neighbour) && proven(hello.get(), nonce)) {
+        if (PeerWire.decode(line) instanceof PeerMessage.Hello hello && hello.name().equals(neighbour)
+                && proven(hello, nonce)) {
             if (auth.enabled()) {
-                opened.write(PeerWire.auth(auth.diallerProof(self, neighbour, hello.get().nonce())) + '\n');
+                opened.write(Buffer.buffer(PeerWire.encode(
+                        new PeerMessage.Auth(auth.diallerProof(self, neighbour, hello.nonce())))));
             }
             up = true;
             stateSince = Instant.now();
@@ -352,7 +353,7 @@ final class PeerLink {
     }
 
     /** Without a secret any answer naming the neighbour will do; with one, it must carry a valid proof. */
-    private boolean proven(PeerWire.Hello hello, String nonce) {
+    private boolean proven(PeerMessage.Hello hello, String nonce) {
         if (!auth.enabled()) {
             return true;
         }

@@ -3,6 +3,7 @@ package herd.peer;
 import herd.config.PeerAddress;
 import herd.core.LocationTable;
 import herd.core.Report;
+import herd.protocol.PeerMessage;
 import herd.protocol.PeerWire;
 import herd.protocol.Reply;
 import herd.server.LineReceiver;
@@ -13,11 +14,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -154,7 +155,7 @@ public final class PeerMesh implements PeerAcceptor {
      * up, once it caught up after lagging, and every sync interval while it is quiet.
      */
     void compareTables(PeerLink link) {
-        link.send(wire(PeerWire.sync(table.bucketDigests())));
+        link.send(PeerWire.encode(new PeerMessage.Sync(table.bucketDigests())));
     }
 
     /**
@@ -162,55 +163,44 @@ public final class PeerMesh implements PeerAcceptor {
      * reports of the buckets that differ, then names those buckets so that the neighbour
      * sends its own.
      */
-    void reconcile(String neighbour, NetSocket socket, String syncLine) {
-        Optional<long[]> theirs = PeerWire.parseSync(syncLine, LocationTable.BUCKETS);
-        if (theirs.isEmpty()) {
-            log.warn("ignored a malformed digest line from {}", neighbour);
-            return;
-        }
+    void reconcile(String neighbour, NetSocket socket, PeerMessage.Sync theirs) {
         long[] ours = table.bucketDigests();
-        boolean[] differ = new boolean[LocationTable.BUCKETS];
-        int differing = 0;
+        BitSet differ = new BitSet(LocationTable.BUCKETS);
         for (int i = 0; i < ours.length; i++) {
-            if (ours[i] != theirs.get()[i]) {
-                differ[i] = true;
-                differing++;
+            if (ours[i] != theirs.digests()[i]) {
+                differ.set(i);
             }
         }
-        if (differing == 0) {
+        if (differ.isEmpty()) {
             log.debug("anti-entropy with {}: tables equal", neighbour);
             return;
         }
         List<Report> reports = table.reportsIn(differ);
-        socket.write(lines(reports).appendBytes(wire(PeerWire.need(differ))));
-        log.info("anti-entropy with {}: {} buckets differ; sent {} reports", neighbour, differing, reports.size());
+        socket.write(lines(reports).appendBytes(PeerWire.encode(new PeerMessage.SyncNeed(differ))));
+        log.info("anti-entropy with {}: {} buckets differ; sent {} reports", neighbour, differ.cardinality(),
+                reports.size());
     }
 
     /** What a neighbour sends back on the link this member dialled: its reports, then the buckets it needs. */
     void answered(String neighbour, String line) {
-        Optional<boolean[]> needed = PeerWire.parseNeed(line, LocationTable.BUCKETS);
-        if (needed.isPresent()) {
-            List<Report> reports = table.reportsIn(needed.get());
+        PeerMessage message = PeerWire.decode(line);
+        if (message instanceof PeerMessage.Update update) {
+            offer(update.report(), neighbour);
+        } else if (message instanceof PeerMessage.SyncNeed need) {
+            List<Report> reports = table.reportsIn(need.buckets());
             links.get(neighbour).sendRepair(lines(reports));
             log.info("anti-entropy with {}: sent {} reports it needed", neighbour, reports.size());
-            return;
-        }
-        Optional<Report> report = PeerWire.parseUpdate(line);
-        if (report.isPresent()) {
-            offer(report.get(), neighbour);
         } else {
-            log.warn("ignored a malformed line from {}: {}", neighbour, Reply.readable(line));
+            String reason = message instanceof PeerMessage.Refused refused ? refused.reason()
+                    : "a " + message.getClass().getSimpleName() + " message on a link this member dialled";
+            log.warn("ignored {} from {}: {}", reason, neighbour, Reply.readable(line));
         }
     }
 
     private static Buffer lines(List<Report> reports) {
         Buffer lines = Buffer.buffer();
-        reports.forEach(report -> lines.appendBytes(wire(report.atLine())));
+        reports.forEach(report -> lines.appendBytes(PeerWire.encode(new PeerMessage.Update(report))));
         return lines;
-    }
-
-    private static byte[] wire(String line) {
-        return (line + '\n').getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -230,7 +220,7 @@ public final class PeerMesh implements PeerAcceptor {
         if (from != null) {
             propagation.applied(report, clock.instant());
         }
-        byte[] line = wire(report.atLine());
+        byte[] line = PeerWire.encode(new PeerMessage.Update(report));
         for (PeerLink link : links.values()) {
             if (!link.neighbour().equals(from)) {
                 link.send(line);
@@ -239,14 +229,14 @@ public final class PeerMesh implements PeerAcceptor {
     }
 
     @Override
-    public Optional<LineReceiver> accept(PeerWire.Hello hello, NetSocket socket, String connectionId,
+    public Optional<LineReceiver> accept(PeerMessage.Hello hello, NetSocket socket, String connectionId,
                                          Runnable authenticated) {
         String name = hello.name();
         if (!links.containsKey(name)) {
             return Optional.empty();
         }
         if (!auth.enabled()) {
-            socket.write(PeerWire.hello(self, null, null) + '\n');
+            socket.write(Buffer.buffer(PeerWire.encode(new PeerMessage.Hello(self, null, null))));
             log.info("{} link from {} accepted", connectionId, name);
             return Optional.of(inbound(name, socket, connectionId, null, authenticated));
         }
@@ -261,7 +251,8 @@ public final class PeerMesh implements PeerAcceptor {
             return Optional.empty();
         }
         String nonce = auth.nonce();
-        socket.write(PeerWire.hello(self, nonce, auth.acceptorProof(name, self, hello.nonce())) + '\n');
+        socket.write(Buffer.buffer(PeerWire.encode(
+                new PeerMessage.Hello(self, nonce, auth.acceptorProof(name, self, hello.nonce())))));
         log.info("{} link from {} accepted, awaiting its proof", connectionId, name);
         return Optional.of(inbound(name, socket, connectionId, auth.diallerProof(name, self, nonce), authenticated));
     }

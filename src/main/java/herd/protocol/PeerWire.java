@@ -3,70 +3,126 @@ package herd.protocol;
 import herd.core.ClientTime;
 import herd.core.Location;
 import herd.core.Report;
+import herd.core.LocationTable;
 import herd.core.TimeDifference;
+import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * The lines members send each other. A link opens with {@code HERD-PEER <name>} from the
- * dialling member, answered by the same line naming the accepting member; after that the
- * dialler sends updates as AT lines, which carry every field of a {@link Report}.
- *
- * <p>With a herd secret, the hellos carry nonces and proofs (see {@code herd.peer.PeerAuth}):
- * {@code HERD-PEER dialler nonceD}, answered {@code HERD-PEER acceptor nonceA proofA}, then
- * {@code HERD-AUTH proofD}; each proof is an HMAC of the other side's nonce.
- *
- * <p>Anti-entropy runs over the same link: the dialler sends {@code SYNC} with its table's
- * bucket digests; the accepting member answers with its own reports of the buckets that
- * differ (AT lines) and {@code SYNC-NEED} naming those buckets, for which the dialler sends
- * its reports as ordinary updates.
+ * Reads and writes the lines of the peer wire as {@link PeerMessage}s (protocol.md, Peer
+ * links): the one place that knows the keywords, the field counts and the line end.
  */
 public final class PeerWire {
 
-    public static final String HELLO = "HERD-PEER";
-    public static final String AUTH = "HERD-AUTH";
-    public static final String SYNC = "SYNC";
-    public static final String SYNC_NEED = "SYNC-NEED";
+    private static final String HELLO = "HERD-PEER";
+    private static final String AUTH = "HERD-AUTH";
+    private static final String SYNC = "SYNC";
+    private static final String SYNC_NEED = "SYNC-NEED";
+    private static final String UPDATE = "AT";
+    private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-fA-F]{1,16}");
+    private static final Pattern BUCKET = Pattern.compile("[0-9]{1,4}");
 
     private PeerWire() {
     }
 
-    /** A hello: the member's name and, when links are authenticated, a nonce and a proof. */
-    public record Hello(String name, String nonce, String proof) {
+    /** The line a message is written as, with its LF, one byte per char. */
+    public static byte[] encode(PeerMessage message) {
+        return (text(message) + '\n').getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** {@code HERD-PEER name [nonce [proof]]}; null parts are left out. */
-    public static String hello(String memberName, String nonce, String proof) {
-        StringBuilder line = new StringBuilder(HELLO).append(' ').append(memberName);
-        if (nonce != null) {
-            line.append(' ').append(nonce);
-            if (proof != null) {
-                line.append(' ').append(proof);
+    private static String text(PeerMessage message) {
+        if (message instanceof PeerMessage.Update update) {
+            return update.report().atLine();
+        }
+        if (message instanceof PeerMessage.Hello hello) {
+            StringBuilder line = new StringBuilder(HELLO).append(' ').append(hello.name());
+            if (hello.nonce() != null) {
+                line.append(' ').append(hello.nonce());
+                if (hello.proof() != null) {
+                    line.append(' ').append(hello.proof());
+                }
             }
+            return line.toString();
         }
-        return line.toString();
-    }
-
-    public static Optional<Hello> parseHello(String line) {
-        List<String> fields = Fields.split(line);
-        if (fields.size() < 2 || fields.size() > 4 || !fields.get(0).equals(HELLO)) {
-            return Optional.empty();
+        if (message instanceof PeerMessage.Auth auth) {
+            return AUTH + ' ' + auth.proof();
         }
-        return Optional.of(new Hello(fields.get(1), fields.size() > 2 ? fields.get(2) : null,
-                fields.size() > 3 ? fields.get(3) : null));
+        if (message instanceof PeerMessage.Sync sync) {
+            StringBuilder line = new StringBuilder(SYNC);
+            for (long digest : sync.digests()) {
+                line.append(' ').append(Long.toHexString(digest));
+            }
+            return line.toString();
+        }
+        if (message instanceof PeerMessage.SyncNeed need) {
+            StringBuilder line = new StringBuilder(SYNC_NEED);
+            need.buckets().stream().forEach(bucket -> line.append(' ').append(bucket));
+            return line.toString();
+        }
+        throw new IllegalArgumentException("a refused line is never sent: " + message);
     }
 
-    /** {@code HERD-AUTH proof}: the dialling member's answer to the accepting member's nonce. */
-    public static String auth(String proof) {
-        return AUTH + ' ' + proof;
-    }
-
-    public static Optional<String> parseAuth(String line) {
+    /** The message a line holds, or {@link PeerMessage.Refused} with the reason; never throws. */
+    public static PeerMessage decode(String line) {
+        if (line.startsWith(UPDATE + ' ')) {
+            // Most lines are updates: their canonical form is cut in one pass.
+            Optional<Report> report = parseUpdate(line);
+            return report.isPresent() ? new PeerMessage.Update(report.get()) : refused(line, "a malformed update");
+        }
         List<String> fields = Fields.split(line);
-        return fields.size() == 2 && fields.get(0).equals(AUTH) ? Optional.of(fields.get(1)) : Optional.empty();
+        if (fields.isEmpty()) {
+            return refused(line, "an empty line");
+        }
+        return switch (fields.get(0)) {
+            case UPDATE -> parseUpdate(line).<PeerMessage>map(PeerMessage.Update::new)
+                    .orElseGet(() -> refused(line, "a malformed update"));
+            case HELLO -> fields.size() >= 2 && fields.size() <= 4
+                    ? new PeerMessage.Hello(fields.get(1), fields.size() > 2 ? fields.get(2) : null,
+                            fields.size() > 3 ? fields.get(3) : null)
+                    : refused(line, "a hello has a name and at most a nonce and a proof");
+            case AUTH -> fields.size() == 2 ? new PeerMessage.Auth(fields.get(1))
+                    : refused(line, "an authentication has exactly one proof");
+            case SYNC -> sync(line, fields);
+            case SYNC_NEED -> need(line, fields);
+            default -> refused(line, "not a peer message");
+        };
     }
 
-    public static Optional<Report> parseUpdate(String line) {
+    private static PeerMessage.Refused refused(String line, String reason) {
+        return new PeerMessage.Refused(line, reason);
+    }
+
+    private static PeerMessage sync(String line, List<String> fields) {
+        if (fields.size() != LocationTable.BUCKETS + 1) {
+            return refused(line, "a digest line has " + LocationTable.BUCKETS + " digests");
+        }
+        long[] digests = new long[LocationTable.BUCKETS];
+        for (int i = 0; i < digests.length; i++) {
+            String digest = fields.get(i + 1);
+            if (!HEX_DIGEST.matcher(digest).matches()) {
+                return refused(line, "digest " + i + " is not hexadecimal");
+            }
+            digests[i] = Long.parseUnsignedLong(digest, 16);
+        }
+        return new PeerMessage.Sync(digests);
+    }
+
+    private static PeerMessage need(String line, List<String> fields) {
+        BitSet buckets = new BitSet(LocationTable.BUCKETS);
+        for (String field : fields.subList(1, fields.size())) {
+            if (!BUCKET.matcher(field).matches() || Integer.parseInt(field) >= LocationTable.BUCKETS) {
+                return refused(line, "no bucket " + field);
+            }
+            buckets.set(Integer.parseInt(field));
+        }
+        return new PeerMessage.SyncNeed(buckets);
+    }
+
+    /** The report of an AT line, with every field checked; its AT line is rebuilt with single spaces. */
+    static Optional<Report> parseUpdate(String line) {
         int[] spaces = canonicalSpaces(line);
         if (spaces == null) {
             List<String> fields = Fields.split(line);
@@ -129,58 +185,5 @@ public final class PeerWire {
         }
         int end = line.indexOf(' ', at);
         return end < 0 ? null : line.substring(at, end);
-    }
-
-    /** {@code SYNC d0 d1 ...}: a table's bucket digests, in hexadecimal. */
-    public static String sync(long[] bucketDigests) {
-        StringBuilder line = new StringBuilder(SYNC);
-        for (long digest : bucketDigests) {
-            line.append(' ').append(Long.toHexString(digest));
-        }
-        return line.toString();
-    }
-
-    /** The bucket digests of a {@code SYNC} line with exactly {@code buckets} of them. */
-    public static Optional<long[]> parseSync(String line, int buckets) {
-        List<String> fields = Fields.split(line);
-        if (fields.size() != buckets + 1 || !fields.get(0).equals(SYNC)) {
-            return Optional.empty();
-        }
-        long[] digests = new long[buckets];
-        try {
-            for (int i = 0; i < buckets; i++) {
-                digests[i] = Long.parseUnsignedLong(fields.get(i + 1), 16);
-            }
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        return Optional.of(digests);
-    }
-
-    /** {@code SYNC-NEED b1 b2 ...}: the buckets whose reports the other side should send. */
-    public static String need(boolean[] buckets) {
-        StringBuilder line = new StringBuilder(SYNC_NEED);
-        for (int i = 0; i < buckets.length; i++) {
-            if (buckets[i]) {
-                line.append(' ').append(i);
-            }
-        }
-        return line.toString();
-    }
-
-    /** The buckets a {@code SYNC-NEED} line names, as flags indexed by bucket. */
-    public static Optional<boolean[]> parseNeed(String line, int buckets) {
-        List<String> fields = Fields.split(line);
-        if (fields.isEmpty() || !fields.get(0).equals(SYNC_NEED)) {
-            return Optional.empty();
-        }
-        boolean[] needed = new boolean[buckets];
-        for (String field : fields.subList(1, fields.size())) {
-            if (!field.matches("[0-9]{1,4}") || Integer.parseInt(field) >= buckets) {
-                return Optional.empty();
-            }
-            needed[Integer.parseInt(field)] = true;
-        }
-        return Optional.of(needed);
     }
 }

@@ -2,6 +2,7 @@ package herd.server;
 
 import herd.protocol.LineFramer;
 import herd.protocol.LineLimits;
+import herd.protocol.PeerMessage;
 import herd.protocol.PeerWire;
 import herd.protocol.Reply;
 import io.vertx.core.net.NetSocket;
@@ -96,14 +97,13 @@ final class Connection implements LineFramer.Sink {
     }
 
     private Optional<LineReceiver> acceptPeer(String firstLine) {
-        Optional<PeerWire.Hello> hello = PeerWire.parseHello(firstLine);
-        if (hello.isEmpty()) {
+        if (!(PeerWire.decode(firstLine) instanceof PeerMessage.Hello hello)) {
             return Optional.empty();
         }
-        Optional<LineReceiver> link = server.peers().accept(hello.get(), socket, id, this::authenticated);
+        Optional<LineReceiver> link = server.peers().accept(hello, socket, id, this::authenticated);
         if (link.isEmpty()) {
             server.log().warn("{} refused a peer link from {}: not a neighbour, or not authenticated", id,
-                    Reply.readable(hello.get().name()));
+                    Reply.readable(hello.name()));
         }
         return link;
     }

@@ -1,6 +1,6 @@
 package herd.server;
 
-import herd.protocol.PeerWire;
+import herd.protocol.PeerMessage;
 import io.vertx.core.net.NetSocket;
 import java.util.Optional;
 
@@ -16,5 +16,5 @@ public interface PeerAcceptor {
      *         come from a neighbour able to authenticate (the line is then treated as a
      *         client's invalid command)
      */
-    Optional<LineReceiver> accept(PeerWire.Hello hello, NetSocket socket, String connectionId, Runnable authenticated);
+    Optional<LineReceiver> accept(PeerMessage.Hello hello, NetSocket socket, String connectionId, Runnable authenticated);
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -101,14 +102,12 @@ class LocationTableTest {
         assertTrue(!one.digest().equals(two.digest()));
         long[] a = one.bucketDigests();
         long[] b = two.bucketDigests();
-        boolean[] differ = new boolean[LocationTable.BUCKETS];
-        int differing = 0;
+        BitSet differ = new BitSet();
         for (int i = 0; i < a.length; i++) {
-            differ[i] = a[i] != b[i];
-            differing += differ[i] ? 1 : 0;
+            differ.set(i, a[i] != b[i]);
         }
-        assertEquals(1, differing);
-        assertTrue(differ[LocationTable.bucket("client7")]);
+        assertEquals(1, differ.cardinality());
+        assertTrue(differ.get(LocationTable.bucket("client7")));
         assertTrue(two.reportsIn(differ).contains(newer));
     }
 
@@ -136,9 +135,9 @@ class LocationTableTest {
         assertFalse(table.offer(reports.get(2)), "an older report loses to the one written over it");
     }
 
-    private static boolean[] allBuckets() {
-        boolean[] all = new boolean[LocationTable.BUCKETS];
-        java.util.Arrays.fill(all, true);
+    private static BitSet allBuckets() {
+        BitSet all = new BitSet();
+        all.set(0, LocationTable.BUCKETS);
         return all;
     }
 }

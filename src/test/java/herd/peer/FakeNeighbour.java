@@ -1,5 +1,6 @@
 package herd.peer;
 
+import herd.protocol.PeerMessage;
 import herd.protocol.PeerWire;
 import herd.testing.LineClient;
 import herd.testing.TestHerd;
@@ -28,7 +29,7 @@ final class FakeNeighbour implements AutoCloseable {
         if (!hello[1].equals(member) || !PeerAuth.matches(AUTH.acceptorProof(name, member, nonce), hello[3])) {
             throw new AssertionError("not " + member + "'s hello: " + String.join(" ", hello));
         }
-        link.send(PeerWire.auth(AUTH.diallerProof(name, member, hello[2])) + "\n");
+        link.send(PeerWire.encode(new PeerMessage.Auth(AUTH.diallerProof(name, member, hello[2]))));
         return this;
     }
 

@@ -1,15 +1,14 @@
 package herd.peer;
 
 import herd.core.LocationTable;
-import herd.core.Report;
 import herd.protocol.LineFramer;
 import herd.protocol.LineLimits;
+import herd.protocol.PeerMessage;
 import herd.protocol.PeerWire;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -105,10 +104,9 @@ public final class PeerPathBenchmark {
             repeats++;
             return;
         }
-        Optional<Report> update = PeerWire.parseUpdate(line);
-        if (update.isPresent() && table.offer(update.get())) {
+        if (PeerWire.decode(line) instanceof PeerMessage.Update update && table.offer(update.report())) {
             applied++;
-            relayedBytes += (update.get().atLine() + '\n').getBytes(StandardCharsets.ISO_8859_1).length;
+            relayedBytes += PeerWire.encode(update).length;
         }
     }
 

@@ -9,7 +9,10 @@ import herd.core.Location;
 import herd.core.Report;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import herd.core.LocationTable;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import herd.testing.DecimalTexts;
 import net.jqwik.api.Arbitraries;
@@ -18,6 +21,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** Properties of the protocol's text, over generated messages and arbitrary bytes. */
@@ -63,7 +67,34 @@ class ProtocolPropertiesTest {
                                        @ForAll("decimals") String time) {
         Report report = new Report("Clark", "-12.000000001", id, Location.parse(location).orElseThrow(),
                 ClientTime.parse(time).orElseThrow());
-        assertEquals(report.atLine(), PeerWire.parseUpdate(report.atLine()).orElseThrow().atLine());
+        assertEquals(new PeerMessage.Update(report), decodeEncoded(new PeerMessage.Update(report)));
+    }
+
+    @Property
+    void everyOtherPeerMessageRoundTrips(@ForAll("names") String name, @ForAll("names") String nonce,
+                                         @ForAll("names") String proof, @ForAll long[] digestsSeed,
+                                         @ForAll @Size(max = 300) List<@IntRange(max = 255) Integer> buckets) {
+        for (PeerMessage.Hello hello : List.of(new PeerMessage.Hello(name, null, null),
+                new PeerMessage.Hello(name, nonce, null), new PeerMessage.Hello(name, nonce, proof))) {
+            assertEquals(hello, decodeEncoded(hello));
+        }
+        assertEquals(new PeerMessage.Auth(proof), decodeEncoded(new PeerMessage.Auth(proof)));
+        long[] digests = Arrays.copyOf(digestsSeed, LocationTable.BUCKETS);
+        assertEquals(new PeerMessage.Sync(digests), decodeEncoded(new PeerMessage.Sync(digests)));
+        BitSet needed = new BitSet();
+        buckets.forEach(needed::set);
+        assertEquals(new PeerMessage.SyncNeed(needed), decodeEncoded(new PeerMessage.SyncNeed(needed)));
+    }
+
+    @Provide
+    Arbitrary<String> names() {
+        return Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(64);
+    }
+
+    private static PeerMessage decodeEncoded(PeerMessage message) {
+        String line = new String(PeerWire.encode(message), StandardCharsets.ISO_8859_1);
+        assertTrue(line.endsWith("\n") && line.indexOf('\n') == line.length() - 1, line);
+        return PeerWire.decode(line.substring(0, line.length() - 1));
     }
 
     @Property
@@ -73,9 +104,11 @@ class ProtocolPropertiesTest {
         if (command instanceof Command.Invalid invalid) {
             assertEquals(line, invalid.line());
         }
-        PeerWire.parseUpdate(line);
-        PeerWire.parseHello(line);
-        PeerWire.parseSync(line, 4);
+        PeerMessage message = PeerWire.decode(line);
+        if (message instanceof PeerMessage.Refused refused) {
+            assertEquals(line, refused.line());
+            assertTrue(!refused.reason().isBlank());
+        }
     }
 
     @Property
