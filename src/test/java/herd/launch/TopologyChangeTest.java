@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,13 +138,13 @@ class TopologyChangeTest {
 
             Path jaquez = dir.resolve("Jaquez.json");
             Files.writeString(jaquez, "{\"name\": \"Jaquez\", \"port\": ");
-            Await.until("the broken file reported", LIMIT, () -> console.list.stream().anyMatch(event ->
-                    event.getFormattedMessage().startsWith(jaquez + ": not valid JSON")));
+            Await.until("the broken file reported", LIMIT, () -> logged(console, message ->
+                    message.startsWith(jaquez + ": not valid JSON")));
 
             files.get("Clark").getJsonObject("neighbours").put("Jaquez", "nowhere");
             write("Clark");
-            Await.until("the bad field reported", LIMIT, () -> console.list.stream().anyMatch(event ->
-                    event.getFormattedMessage().contains("neighbours.Jaquez")));
+            Await.until("the bad field reported", LIMIT, () -> logged(console, message ->
+                    message.contains("neighbours.Jaquez")));
         } finally {
             herdLog.detachAppender(console);
         }
@@ -152,6 +153,13 @@ class TopologyChangeTest {
             awaitKnown(member, kiwi);
         }
         assertTrue(Files.readString(dir.resolve("Jaquez.log")).contains("Jaquez listening"));
+    }
+
+    /** Whether a line was logged; read under the appender's lock, which event loops append under. */
+    private static boolean logged(ListAppender<ILoggingEvent> appender, Predicate<String> message) {
+        synchronized (appender) {
+            return appender.list.stream().anyMatch(event -> message.test(event.getFormattedMessage()));
+        }
     }
 
     private void startFive(Vertx vertx) {
