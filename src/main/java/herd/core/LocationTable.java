@@ -4,10 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -29,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>Threads: the member's event loop changes the table; other threads (metrics, tests) may
  * read {@link #get}, {@link #size} and {@link #digest}, and {@link #get} reads a report under
  * its entry's lock so that it never sees one half-written. {@link #holds} and
- * {@link #reportsIn} are for the event loop that changes the table.
+ * {@link #linesIn} are for the event loop that changes the table.
  *
  * <p>For anti-entropy the clients are spread over {@link #BUCKETS} buckets by ID, and each
  * bucket keeps a digest: the sum of a 64-bit hash of each held AT line, updated on every
@@ -90,7 +88,7 @@ public final class LocationTable {
     }
 
     /** How many bytes of a held array are its line. */
-    private static int length(byte[] held) {
+    static int length(byte[] held) {
         int end = held.length;
         while (end > 0 && held[end - 1] == UNUSED) {
             end--;
@@ -137,15 +135,9 @@ public final class LocationTable {
         return digests;
     }
 
-    /** The reports of the given buckets (indexed by bucket), found by one pass over the table. */
-    public List<Report> reportsIn(BitSet buckets) {
-        List<Report> found = new ArrayList<>();
-        atLines.forEach((id, line) -> {
-            if (buckets.get(bucket(id))) {
-                found.add(decode(line));
-            }
-        });
-        return found;
+    /** The held AT lines of the given buckets, for the event loop that changes the table to read a chunk at a time. */
+    public LineCursor linesIn(BitSet buckets) {
+        return new LineCursor(atLines.entrySet().iterator(), buckets);
     }
 
     /** One digest of the whole table: equal on two members exactly when their tables are (but for collisions). */
@@ -197,10 +189,6 @@ public final class LocationTable {
     }
 
     /** Rebuilds a report from an AT line this table wrote: six fields, one space apart, all valid. */
-    private static Report decode(byte[] held) {
-        return decode(text(held));
-    }
-
     private static Report decode(String atLine) {
         String[] f = atLine.split(" ", 6);
         return new Report(f[1], f[2], f[3], Location.parse(f[4]).orElseThrow(), ClientTime.parse(f[5]).orElseThrow(),

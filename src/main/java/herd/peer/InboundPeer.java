@@ -20,14 +20,14 @@ final class InboundPeer implements LineReceiver {
     private final String connectionId;
     private final Logger log;
     private final Runnable authenticated;
-    /** The proof the neighbour must send before anything else; null once it has (or when links are not authenticated). */
-    private String expectedProof;
+    /** The acceptor's half of the handshake, until the neighbour has proven who it is; then null. */
+    private PeerHandshake.Acceptor handshake;
     private long handshakeTimer = -1;
 
     /** @param authenticated run once the neighbour has proven who it is */
-    InboundPeer(PeerMesh mesh, String neighbour, NetSocket socket, String connectionId, String expectedProof,
-                Runnable authenticated, Logger log) {
-        this.expectedProof = expectedProof;
+    InboundPeer(PeerMesh mesh, String neighbour, NetSocket socket, String connectionId,
+                PeerHandshake.Acceptor handshake, Runnable authenticated, Logger log) {
+        this.handshake = handshake;
         this.mesh = mesh;
         this.neighbour = neighbour;
         this.socket = socket;
@@ -38,7 +38,7 @@ final class InboundPeer implements LineReceiver {
 
     /** Starts the handshake's deadline, or with no proof to wait for, counts the link as authenticated at once. */
     void start() {
-        if (expectedProof == null) {
+        if (!handshake.awaitsProof()) {
             authenticated();
             return;
         }
@@ -51,12 +51,12 @@ final class InboundPeer implements LineReceiver {
     }
 
     boolean handshaking() {
-        return expectedProof != null;
+        return handshake != null;
     }
 
     @Override
     public void line(String line) {
-        if (expectedProof != null) {
+        if (handshake != null) {
             authenticate(line);
             return;
         }
@@ -71,7 +71,7 @@ final class InboundPeer implements LineReceiver {
         if (message instanceof PeerMessage.Update update) {
             mesh.offer(update.report(), neighbour);
         } else if (message instanceof PeerMessage.Sync sync) {
-            mesh.reconcile(neighbour, socket, sync);
+            mesh.antiEntropy().reconcile(neighbour, socket, sync);
         } else {
             log.warn("{} from {}: ignored {}: {}", connectionId, neighbour, reason(message), Reply.readable(line));
         }
@@ -85,10 +85,7 @@ final class InboundPeer implements LineReceiver {
 
     /** Until the neighbour proves it knows the herd secret, nothing it sends counts. */
     private void authenticate(String line) {
-        PeerMessage message = PeerWire.decode(line);
-        String proof = message instanceof PeerMessage.Auth auth ? auth.proof() : null;
-        if (PeerAuth.matches(expectedProof, proof)) {
-            expectedProof = null;
+        if (handshake.proven(PeerWire.decode(line))) {
             mesh.vertx().cancelTimer(handshakeTimer);
             log.info("{} link from {} authenticated", connectionId, neighbour);
             authenticated();
@@ -99,6 +96,7 @@ final class InboundPeer implements LineReceiver {
     }
 
     private void authenticated() {
+        handshake = null;
         authenticated.run();
         mesh.inboundAuthenticated(neighbour);
     }
@@ -121,6 +119,7 @@ final class InboundPeer implements LineReceiver {
     @Override
     public void closed() {
         mesh.vertx().cancelTimer(handshakeTimer);
+        mesh.antiEntropy().closed(socket);
         mesh.inboundClosed(neighbour, this);
         log.info("{} link from {} closed", connectionId, neighbour);
     }

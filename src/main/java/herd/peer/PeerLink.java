@@ -16,23 +16,29 @@ import io.vertx.core.net.NetSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
- * The link this member dials to one neighbour, which carries this member's updates to it.
- * It opens with a hello each way, and when it drops it is redialled with back-off until
- * the neighbour answers again or the link is closed.
+ * The link this member dials to one neighbour, which carries this member's updates to it: a
+ * state machine that dials, opens with the handshake ({@link PeerHandshake}), carries updates
+ * while {@link State#UP}, and when the connection fails or drops waits out a back-off and dials
+ * again, until it is closed.
  *
- * <p>A neighbour that reads slower than updates arrive would have them pile up in this
- * member's memory without bound. Past {@link #BUSY_BYTES} waiting to be sent the link is
- * busy, and the member stops reading its own clients until it is not (see
- * {@link PeerMesh#linkBusy}); that slows the clients whose updates it floods, but not the
- * relays of other members' updates, nor a neighbour that stopped reading. So past
- * {@link #QUEUE_LIMIT_BYTES}, or when busy for {@link #BUSY_LIMIT_MS}, the link lags:
- * updates are not sent on it until half of that limit has drained, then the two tables are
- * compared, as when a link comes up, and anti-entropy sends what the neighbour missed.
+ * <pre>
+ * DIALLING --connected--> HANDSHAKING --answer proven--> UP
+ *    ^                        |                           |
+ *    +--BACKING_OFF <--failed-+------------dropped--------+        any --close()--> CLOSED
+ * </pre>
+ *
+ * <p>What waits to be sent is bounded by its {@link OutboundWindow}: while the link is busy the
+ * member holds its clients (see {@link PeerMesh#linkBusy}), for at most {@link #BUSY_LIMIT};
+ * while it lags it carries no updates, and once it has kept up again anti-entropy sends the
+ * neighbour what it missed.
  */
 final class PeerLink {
+
+    enum State { DIALLING, HANDSHAKING, UP, BACKING_OFF, CLOSED }
 
     static final long HANDSHAKE_TIMEOUT_MS = 5000;
     /**
@@ -41,60 +47,47 @@ final class PeerLink {
      * a "humongous" object to G1, starts a concurrent collection each time.
      */
     static final int MAX_BATCH_BYTES = 64 * 1024;
-    /** How much may wait to be sent to a neighbour before the member holds its clients. */
-    static final int BUSY_BYTES = 1024 * 1024;
-    /** How much may wait to be sent to a neighbour before the link lags: a fraction of a second of a busy link. */
-    static final int QUEUE_LIMIT_BYTES = 4 * 1024 * 1024;
     /** How long a busy link may hold the member's clients: a neighbour that hangs must not stop the member. */
-    static final long BUSY_LIMIT_MS = 3000;
-    /**
-     * How long a link that caught up must keep up before the tables are compared. Under lasting
-     * overload it lags again and again, and comparing tables in flux resends whole buckets:
-     * that repair waits until the overload is over.
-     */
-    static final long REPAIR_DELAY_MS = 5000;
+    static final Duration BUSY_LIMIT = Duration.ofSeconds(3);
 
     private final Vertx vertx;
     private final PeerMesh mesh;
-    private final PeerAuth auth;
+    private final AntiEntropy antiEntropy;
+    private final PeerHandshake handshake;
     private final NetClient client;
-    private final String self;
     private final String neighbour;
     private final PeerAddress address;
     private final Logger log;
-    private final ReconnectDelay delay = new ReconnectDelay();
     private final Context context;
+
+    // Owned by the member's event loop.
+    private State state = State.DIALLING;
+    private NetSocket socket;
     private Buffer batch;
     private long lastWriteNanos = System.nanoTime();
-    private NetSocket socket;
-    private volatile boolean up;
-    private volatile Instant stateSince = Instant.now();
-    private volatile int reopenings;
-    private boolean closed;
-    private boolean everUp;
+    private final ReconnectDelay delay = new ReconnectDelay();
     private int failedAttempts;
+    private boolean everUp;
     private long redialTimer = -1;
-    /**
-     * Bytes written on the socket that it has not yet handed to the kernel, counted here from
-     * each write's outcome rather than read as {@code writeQueueFull()}: that has one threshold,
-     * and the link needs two (busy, lagging).
-     */
-    private long pendingBytes;
-    private volatile boolean busy;
+    private long handshakeTimer = -1;
     private long busyTimer = -1;
-    private boolean lagging;
-    private volatile long unsent;
     private long repairTimer = -1;
     /** Updates were not sent since the tables were last compared. */
     private boolean repairOwed;
 
-    PeerLink(Vertx vertx, PeerMesh mesh, PeerAuth auth, NetClient client, String self, String neighbour,
-             PeerAddress address, Logger log) {
+    // Also read by other threads (status, metrics, tests).
+    private final OutboundWindow window = new OutboundWindow();
+    private volatile boolean up;
+    private volatile Instant stateSince = Instant.now();
+    private volatile int reopenings;
+
+    PeerLink(Vertx vertx, PeerMesh mesh, AntiEntropy antiEntropy, PeerHandshake handshake, NetClient client,
+             String neighbour, PeerAddress address, Logger log) {
         this.vertx = vertx;
         this.mesh = mesh;
-        this.auth = auth;
+        this.antiEntropy = antiEntropy;
+        this.handshake = handshake;
         this.client = client;
-        this.self = self;
         this.neighbour = neighbour;
         this.address = address;
         this.log = log;
@@ -125,12 +118,12 @@ final class PeerLink {
 
     /** Whether the member holds its clients for this link. */
     boolean busy() {
-        return busy;
+        return window.busy();
     }
 
     /** How many updates were not sent because the link lagged (anti-entropy sent them later). */
     long unsent() {
-        return unsent;
+        return window.unsent();
     }
 
     void start() {
@@ -143,13 +136,13 @@ final class PeerLink {
      * several, of at most about {@link #MAX_BATCH_BYTES} each). While the link lags, nothing is sent.
      */
     void send(byte[] line) {
-        if (!up) {
+        if (state != State.UP) {
             log.debug("link to {} is down: not sent: {}", neighbour,
                     Reply.readable(new String(line, StandardCharsets.ISO_8859_1).strip()));
             return;
         }
-        if (lagging) {
-            unsent++;
+        if (window.lagging()) {
+            window.notSent();
             return;
         }
         if (batch == null) {
@@ -165,7 +158,7 @@ final class PeerLink {
     private void flush() {
         Buffer lines = batch;
         batch = null;
-        if (lines != null && up) {
+        if (lines != null && state == State.UP) {
             write(lines);
         }
     }
@@ -173,77 +166,63 @@ final class PeerLink {
     private void write(Buffer lines) {
         NetSocket target = socket;
         int size = lines.length();
-        pendingBytes += size;
+        boolean wasBusy = window.busy();
+        boolean wasLagging = window.lagging();
+        window.written(size);
         target.write(lines).onComplete(done -> {
             if (socket == target) {
-                written(size);
+                boolean busyBefore = window.busy();
+                boolean laggingBefore = window.lagging();
+                window.drained(size);
+                windowChanged(busyBefore, laggingBefore);
             }
         });
         lastWriteNanos = System.nanoTime();
-        if (!busy && !lagging && pendingBytes > BUSY_BYTES) {
-            busy = true;
-            mesh.linkBusy(true);
-            busyTimer = vertx.setTimer(BUSY_LIMIT_MS, t -> lag());
+        windowChanged(wasBusy, wasLagging);
+    }
+
+    /** Acts on what a write or a drain changed: holding or releasing the member's clients, a lag begun or ended. */
+    private void windowChanged(boolean wasBusy, boolean wasLagging) {
+        if (window.busy() != wasBusy) {
+            if (window.busy()) {
+                busyTimer = vertx.setTimer(BUSY_LIMIT.toMillis(), t -> lagNow());
+            } else {
+                vertx.cancelTimer(busyTimer);
+            }
+            mesh.linkBusy(window.busy());
         }
-        if (!lagging && pendingBytes > QUEUE_LIMIT_BYTES) {
-            lag();
+        if (window.lagging() && !wasLagging) {
+            vertx.cancelTimer(repairTimer);
+            repairTimer = -1;
+            if (!repairOwed) {
+                repairOwed = true;
+                log.warn("link to {}: over {} bytes wait to be sent; updates are not sent on it until half of that is",
+                        neighbour, OutboundWindow.LAG_HIGH);
+            }
+        } else if (!window.lagging() && wasLagging) {
+            repairTimer = antiEntropy.repairLater(this);
+            repairOwed = false;
         }
     }
 
-    private void written(int size) {
-        pendingBytes -= size;
-        if (busy && pendingBytes <= BUSY_BYTES / 2) {
-            notBusy();
-        }
-        if (lagging && pendingBytes <= QUEUE_LIMIT_BYTES / 2) {
-            caughtUp();
-        }
-    }
-
-    private void notBusy() {
-        busy = false;
-        vertx.cancelTimer(busyTimer);
-        mesh.linkBusy(false);
+    /** The link was busy for {@link #BUSY_LIMIT}: it lags rather than hold the member's clients longer. */
+    private void lagNow() {
+        boolean wasBusy = window.busy();
+        boolean wasLagging = window.lagging();
+        window.lag();
+        windowChanged(wasBusy, wasLagging);
     }
 
     /**
-     * Writes the reports anti-entropy owes the neighbour, lagging or not: they are bounded by
-     * the table, and a repair that was itself cut short would be tried again from the start.
+     * The socket anti-entropy writes the lines the neighbour needs on, lagging or not (they are
+     * bounded by the table and written as the socket drains), once what this turn sent has gone.
      */
-    void sendRepair(Buffer reports) {
-        if (up) {
-            flush();
-            write(reports);
+    Optional<NetSocket> socketForRepair() {
+        if (state != State.UP) {
+            return Optional.empty();
         }
-    }
-
-    private void lag() {
-        lagging = true;
-        if (busy) { // what waits is bounded now: the member need not hold its clients for this link
-            notBusy();
-        }
-        vertx.cancelTimer(repairTimer);
-        repairTimer = -1;
-        if (!repairOwed) {
-            repairOwed = true;
-            log.warn("link to {}: over {} bytes wait to be sent; updates are not sent on it until half of that is",
-                    neighbour, QUEUE_LIMIT_BYTES);
-        }
-    }
-
-    private void caughtUp() {
-        lagging = false;
-        repairTimer = vertx.setTimer(REPAIR_DELAY_MS, t -> repair());
-    }
-
-    /** Anti-entropy sends what the link did not. */
-    private void repair() {
-        repairTimer = -1;
-        if (up) {
-            repairOwed = false;
-            log.info("link to {} has kept up for {} ms since it lagged: comparing tables", neighbour, REPAIR_DELAY_MS);
-            mesh.compareTables(this);
-        }
+        flush();
+        return Optional.of(socket);
     }
 
     /** Whether nothing was sent on the link for {@code quiet}. */
@@ -258,10 +237,10 @@ final class PeerLink {
     Future<Void> close() {
         Promise<Void> closing = Promise.promise();
         context.runOnContext(v -> {
-            closed = true;
+            flush();
+            enter(State.CLOSED);
             vertx.cancelTimer(redialTimer);
             vertx.cancelTimer(repairTimer);
-            flush();
             (socket == null ? Future.<Void>succeededFuture() : socket.close()).onComplete(closing);
         });
         return closing.future();
@@ -272,9 +251,8 @@ final class PeerLink {
      * out its back-off dials it now.
      */
     void neighbourCameBack() {
-        if (redialTimer >= 0 && !closed) {
+        if (state == State.BACKING_OFF) {
             vertx.cancelTimer(redialTimer);
-            redialTimer = -1;
             delay.reset();
             log.info("link to {}: it dialled this member; dialling it now", neighbour);
             dial();
@@ -282,128 +260,113 @@ final class PeerLink {
     }
 
     private void dial() {
-        if (closed) {
-            return;
-        }
+        enter(State.DIALLING);
         client.connect(address.port(), address.host()).onComplete(connected -> {
-            if (connected.failed()) {
-                redial("cannot connect to " + address + ": " + connected.cause().getMessage());
-            } else if (closed) {
-                connected.result().close();
+            if (state == State.CLOSED) {
+                if (connected.succeeded()) {
+                    connected.result().close();
+                }
+            } else if (connected.failed()) {
+                backOff("cannot connect to " + address + ": " + connected.cause().getMessage());
             } else {
-                handshake(connected.result());
+                open(connected.result());
             }
         });
     }
 
-    private void handshake(NetSocket opened) {
+    private void open(NetSocket opened) {
+        enter(State.HANDSHAKING);
         socket = opened;
-        pendingBytes = 0;
-        String nonce = auth.enabled() ? auth.nonce() : null;
-        long timeout = vertx.setTimer(HANDSHAKE_TIMEOUT_MS, t -> {
+        window.reset();
+        PeerHandshake.Dialler dialler = handshake.dial(neighbour);
+        handshakeTimer = vertx.setTimer(HANDSHAKE_TIMEOUT_MS, t -> {
             log.warn("link to {}: no answer to the hello within {} ms", neighbour, HANDSHAKE_TIMEOUT_MS);
             opened.close();
         });
         LineFramer framer = new LineFramer(LineLimits.PEER, new LineFramer.Sink() {
             @Override
             public void line(String line) {
-                vertx.cancelTimer(timeout);
-                if (up) {
-                    mesh.answered(neighbour, line);
-                } else {
-                    answered(opened, line, nonce);
+                if (state == State.UP) {
+                    mesh.answered(PeerLink.this, line);
+                } else if (state == State.HANDSHAKING) {
+                    answered(opened, dialler, line);
                 }
             }
 
             @Override
             public void overlong(String head) {
-                line(head);
+                log.warn("link to {}: ignored a line longer than {} bytes", neighbour, head.length());
             }
         });
         opened.handler(buffer -> framer.feed(buffer.getBytes()));
         opened.exceptionHandler(failure -> log.debug("link to {}: {}", neighbour, failure.getMessage()));
-        opened.closeHandler(v -> {
-            vertx.cancelTimer(timeout);
-            dropped();
-        });
-        opened.write(Buffer.buffer(PeerWire.encode(new PeerMessage.Hello(self, nonce, null))));
+        opened.closeHandler(v -> dropped(opened));
+        opened.write(Buffer.buffer(PeerWire.encode(dialler.hello())));
     }
 
-    private void answered(NetSocket opened, String line, String nonce) {
-        if (PeerWire.decode(line) instanceof PeerMessage.Hello hello && hello.name().equals(neighbour)
-                && proven(hello, nonce)) {
-            if (auth.enabled()) {
-                opened.write(Buffer.buffer(PeerWire.encode(
-                        new PeerMessage.Auth(auth.diallerProof(self, neighbour, hello.nonce())))));
-            }
-            up = true;
-            stateSince = Instant.now();
-            delay.reset();
-            log.info("link to {} at {} {}", neighbour, address, everUp ? "re-opened" : "opened");
-            if (everUp) {
-                reopenings++;
-            }
-            everUp = true;
-            failedAttempts = 0;
-            mesh.compareTables(this);
-        } else {
-            log.warn("link to {} at {} refused: answered \"{}\"", neighbour, address, Reply.readable(line));
+    private void answered(NetSocket opened, PeerHandshake.Dialler dialler, String line) {
+        vertx.cancelTimer(handshakeTimer);
+        PeerMessage answer = PeerWire.decode(line);
+        Optional<String> refusal = dialler.refusal(answer);
+        if (refusal.isPresent()) {
+            log.warn("link to {} at {} refused: {}: \"{}\"", neighbour, address, refusal.get(), Reply.readable(line));
             opened.close();
+            return;
         }
+        dialler.proof(answer).ifPresent(proof -> opened.write(Buffer.buffer(PeerWire.encode(proof))));
+        enter(State.UP);
+        delay.reset();
+        failedAttempts = 0;
+        log.info("link to {} at {} {}", neighbour, address, everUp ? "re-opened" : "opened");
+        if (everUp) {
+            reopenings++;
+        }
+        everUp = true;
+        antiEntropy.compare(this);
     }
 
-    /** Without a secret any answer naming the neighbour will do; with one, it must carry a valid proof. */
-    private boolean proven(PeerMessage.Hello hello, String nonce) {
-        if (!auth.enabled()) {
-            return true;
-        }
-        boolean valid = hello.nonce() != null
-                && PeerAuth.matches(auth.acceptorProof(self, neighbour, nonce), hello.proof());
-        if (!valid) {
-            log.warn("link to {} at {}: the neighbour did not prove it knows the herd secret", neighbour, address);
-        }
-        return valid;
-    }
-
-    private void dropped() {
+    private void dropped(NetSocket closed) {
+        vertx.cancelTimer(handshakeTimer);
+        antiEntropy.closed(closed);
         socket = null;
-        boolean wasUp = up;
-        up = false;
+        boolean wasUp = state == State.UP;
         // The next link-up compares the tables anyway.
-        lagging = false;
         repairOwed = false;
-        if (busy) {
-            notBusy();
-        }
         vertx.cancelTimer(repairTimer);
         repairTimer = -1;
-        if (wasUp) {
-            stateSince = Instant.now();
+        if (window.busy()) {
+            vertx.cancelTimer(busyTimer);
+            mesh.linkBusy(false);
         }
-        if (closed) {
+        window.reset();
+        if (state == State.CLOSED) {
             return;
         }
         if (wasUp) {
             log.warn("link to {} dropped", neighbour);
         }
-        redial("connection closed");
+        backOff("connection closed");
     }
 
-    private void redial(String why) {
-        if (closed) {
-            return;
-        }
+    private void backOff(String why) {
         long wait = delay.next();
         failedAttempts++;
+        enter(State.BACKING_OFF);
         // The first failure is worth a line at INFO; the retries that follow only at DEBUG.
         if (failedAttempts == 1) {
             log.info("link to {}: {}; redialling with back-off (first in {} ms)", neighbour, why, wait);
         } else {
             log.debug("link to {}: {}; redialling in {} ms", neighbour, why, wait);
         }
-        redialTimer = vertx.setTimer(wait, t -> {
-            redialTimer = -1;
-            dial();
-        });
+        redialTimer = vertx.setTimer(wait, t -> dial());
+    }
+
+    private void enter(State next) {
+        boolean nowUp = next == State.UP;
+        if (nowUp != up) {
+            up = nowUp;
+            stateSince = Instant.now();
+        }
+        state = next;
     }
 }

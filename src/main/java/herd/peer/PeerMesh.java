@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,22 +38,17 @@ import org.slf4j.Logger;
  * <p>Each pair of neighbours is joined by two links, one dialled by each side; a member
  * sends on the link it dialled and receives on the one it accepted.
  *
- * <p>Anti-entropy: whenever a dialled link comes up, and every sync interval after, the
- * two ends compare their tables' bucket digests and exchange the reports of the buckets
- * that differ (see {@link PeerWire}); reports that win flood on as usual. So a member that
- * missed updates while it or a link was down, or restarted empty, catches up.
+ * <p>Anti-entropy ({@link AntiEntropy}) repairs what floods missed: a member that missed
+ * updates while it or a link was down, or restarted empty, catches up.
  */
 public final class PeerMesh implements PeerAcceptor {
 
-    private final String self;
     private final LocationTable table;
     private final Logger log;
     private final NetClient client; // a field: Vert.x closes a client nothing refers to
     private final Map<String, PeerLink> links = new LinkedHashMap<>();
     /** The links neighbours dialled into this member, so that removing a neighbour can close them. */
     private final Map<String, Set<InboundPeer>> inbound = new HashMap<>();
-    /** How long a link must have carried no update before a periodic comparison runs on it. */
-    static final Duration QUIET_BEFORE_SYNC = Duration.ofSeconds(2);
     /**
      * Unauthenticated handshakes under way in one neighbour's name: its own redial needs one; a
      * process without the secret that opens many gets no more (each ends within the handshake's deadline).
@@ -64,9 +58,8 @@ public final class PeerMesh implements PeerAcceptor {
     private final PropagationLatency propagation;
     private final Clock clock;
     private final Vertx vertx;
-    private final Duration syncInterval;
-    private final PeerAuth auth;
-    private long syncTimer = -1;
+    private final PeerHandshake handshake;
+    private final AntiEntropy antiEntropy;
     private int busyLinks;
     private Consumer<Boolean> holdClients = hold -> { };
 
@@ -74,10 +67,9 @@ public final class PeerMesh implements PeerAcceptor {
                     Duration syncInterval, PeerAuth auth, DoubleConsumer propagationSeconds, Logger log) {
         this.vertx = vertx;
         this.propagation = new PropagationLatency(propagationSeconds);
-        this.auth = auth;
-        this.self = self;
+        this.handshake = new PeerHandshake(self, auth);
+        this.antiEntropy = new AntiEntropy(vertx, table, syncInterval, log);
         this.clock = clock;
-        this.syncInterval = syncInterval;
         this.table = table;
         this.log = log;
         this.client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(2000));
@@ -85,16 +77,12 @@ public final class PeerMesh implements PeerAcceptor {
     }
 
     private PeerLink link(String neighbour, PeerAddress address) {
-        return new PeerLink(vertx, this, auth, client, self, neighbour, address, log);
+        return new PeerLink(vertx, this, antiEntropy, handshake, client, neighbour, address, log);
     }
 
     public void start() {
         links.values().forEach(PeerLink::start);
-        // While updates stream over a link the two tables are always in flux and every bucket
-        // may differ for a moment: comparing then would resend whole tables. The periodic
-        // round is for repairing what a quiet link lost; link-ups always compare.
-        syncTimer = vertx.setPeriodic(syncInterval.toMillis(), t -> links.values().stream()
-                .filter(link -> link.isUp() && link.quietFor(QUIET_BEFORE_SYNC)).forEach(this::compareTables));
+        antiEntropy.start(links::values);
     }
 
     /**
@@ -150,57 +138,23 @@ public final class PeerMesh implements PeerAcceptor {
         }
     }
 
-    /**
-     * Starts anti-entropy on a dialled link by sending this member's bucket digests: when it comes
-     * up, once it caught up after lagging, and every sync interval while it is quiet.
-     */
-    void compareTables(PeerLink link) {
-        link.send(PeerWire.encode(new PeerMessage.Sync(table.bucketDigests())));
+    /** The accepting side of anti-entropy, for a link into this member. */
+    AntiEntropy antiEntropy() {
+        return antiEntropy;
     }
 
-    /**
-     * The accepting side of anti-entropy: answers a neighbour's digests with this member's
-     * reports of the buckets that differ, then names those buckets so that the neighbour
-     * sends its own.
-     */
-    void reconcile(String neighbour, NetSocket socket, PeerMessage.Sync theirs) {
-        long[] ours = table.bucketDigests();
-        BitSet differ = new BitSet(LocationTable.BUCKETS);
-        for (int i = 0; i < ours.length; i++) {
-            if (ours[i] != theirs.digests()[i]) {
-                differ.set(i);
-            }
-        }
-        if (differ.isEmpty()) {
-            log.debug("anti-entropy with {}: tables equal", neighbour);
-            return;
-        }
-        List<Report> reports = table.reportsIn(differ);
-        socket.write(lines(reports).appendBytes(PeerWire.encode(new PeerMessage.SyncNeed(differ))));
-        log.info("anti-entropy with {}: {} buckets differ; sent {} reports", neighbour, differ.cardinality(),
-                reports.size());
-    }
-
-    /** What a neighbour sends back on the link this member dialled: its reports, then the buckets it needs. */
-    void answered(String neighbour, String line) {
+    /** What a neighbour sends back on the link this member dialled: reports, and the buckets it needs. */
+    void answered(PeerLink link, String line) {
         PeerMessage message = PeerWire.decode(line);
         if (message instanceof PeerMessage.Update update) {
-            offer(update.report(), neighbour);
+            offer(update.report(), link.neighbour());
         } else if (message instanceof PeerMessage.SyncNeed need) {
-            List<Report> reports = table.reportsIn(need.buckets());
-            links.get(neighbour).sendRepair(lines(reports));
-            log.info("anti-entropy with {}: sent {} reports it needed", neighbour, reports.size());
+            antiEntropy.need(link, need);
         } else {
             String reason = message instanceof PeerMessage.Refused refused ? refused.reason()
                     : "a " + message.getClass().getSimpleName() + " message on a link this member dialled";
-            log.warn("ignored {} from {}: {}", reason, neighbour, Reply.readable(line));
+            log.warn("ignored {} from {}: {}", reason, link.neighbour(), Reply.readable(line));
         }
-    }
-
-    private static Buffer lines(List<Report> reports) {
-        Buffer lines = Buffer.buffer();
-        reports.forEach(report -> lines.appendBytes(PeerWire.encode(new PeerMessage.Update(report))));
-        return lines;
     }
 
     /**
@@ -235,12 +189,8 @@ public final class PeerMesh implements PeerAcceptor {
         if (!links.containsKey(name)) {
             return Optional.empty();
         }
-        if (!auth.enabled()) {
-            socket.write(Buffer.buffer(PeerWire.encode(new PeerMessage.Hello(self, null, null))));
-            log.info("{} link from {} accepted", connectionId, name);
-            return Optional.of(inbound(name, socket, connectionId, null, authenticated));
-        }
-        if (hello.nonce() == null) {
+        Optional<PeerHandshake.Acceptor> acceptor = handshake.accept(hello);
+        if (acceptor.isEmpty()) {
             log.warn("{} refused a peer link from {}: it offered no authentication", connectionId, name);
             return Optional.empty();
         }
@@ -250,19 +200,13 @@ public final class PeerMesh implements PeerAcceptor {
                     name, handshakes);
             return Optional.empty();
         }
-        String nonce = auth.nonce();
-        socket.write(Buffer.buffer(PeerWire.encode(
-                new PeerMessage.Hello(self, nonce, auth.acceptorProof(name, self, hello.nonce())))));
-        log.info("{} link from {} accepted, awaiting its proof", connectionId, name);
-        return Optional.of(inbound(name, socket, connectionId, auth.diallerProof(name, self, nonce), authenticated));
-    }
-
-    private InboundPeer inbound(String name, NetSocket socket, String connectionId, String expectedProof,
-                                Runnable authenticated) {
-        InboundPeer peer = new InboundPeer(this, name, socket, connectionId, expectedProof, authenticated, log);
+        socket.write(Buffer.buffer(PeerWire.encode(acceptor.get().reply())));
+        log.info("{} link from {} accepted{}", connectionId, name,
+                acceptor.get().awaitsProof() ? ", awaiting its proof" : "");
+        InboundPeer peer = new InboundPeer(this, name, socket, connectionId, acceptor.get(), authenticated, log);
         inbound.computeIfAbsent(name, neighbour -> new HashSet<>()).add(peer);
         peer.start();
-        return peer;
+        return Optional.of(peer);
     }
 
     /**
@@ -314,7 +258,7 @@ public final class PeerMesh implements PeerAcceptor {
     }
 
     public Future<Void> close() {
-        vertx.cancelTimer(syncTimer);
+        antiEntropy.stop();
         List<Future<Void>> closing = new ArrayList<>();
         links.values().forEach(link -> closing.add(link.close()));
         return Future.join(closing).compose(done -> client.close());

@@ -108,7 +108,7 @@ class LocationTableTest {
         }
         assertEquals(1, differ.cardinality());
         assertTrue(differ.get(LocationTable.bucket("client7")));
-        assertTrue(two.reportsIn(differ).contains(newer));
+        assertTrue(lines(two.linesIn(differ)).contains(newer.atLine()));
     }
 
     /** A later line is written over the earlier one's bytes when it fits; the table reads the same either way. */
@@ -131,8 +131,20 @@ class LocationTableTest {
         }
         fresh.offer(reports.get(3));
         assertEquals(fresh.digest(), table.digest());
-        assertEquals(List.of(reports.get(3)), table.reportsIn(allBuckets()));
+        assertEquals(List.of(reports.get(3).atLine()), lines(table.linesIn(allBuckets())));
         assertFalse(table.offer(reports.get(2)), "an older report loses to the one written over it");
+    }
+
+    /** Every line a cursor gives, in chunks small enough that most hold one line. */
+    private static List<String> lines(LineCursor cursor) {
+        List<String> lines = new ArrayList<>();
+        for (byte[] chunk = cursor.next(10); chunk != null; chunk = cursor.next(10)) {
+            String text = new String(chunk, java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertTrue(text.endsWith("\n"), text);
+            lines.addAll(List.of(text.substring(0, text.length() - 1).split("\n")));
+        }
+        assertEquals(lines.size(), cursor.lines());
+        return lines;
     }
 
     private static BitSet allBuckets() {

@@ -38,6 +38,27 @@ class AntiEntropyTest {
         }
     }
 
+    @Test
+    void tablesOfManyMegabytesAreReconciledInChunks(Vertx vertx, @TempDir Path logs) {
+        int clients = 30_000;
+        try (TestHerd herd = TestHerd.standard(vertx, logs, new PlacesConfig("offline", null, 1000),
+                AntiEntropyTest::syncEverySecond).start()) {
+            // Two megabytes of reports that reached Bona alone: far more than a socket buffers at once.
+            herd.onLoop("Bona", bona -> {
+                for (int i = 0; i < clients; i++) {
+                    bona.table().offer(new Report("Bona", "+0.000000001", "quiet" + i, Location.parse("+4+4").orElseThrow(),
+                            ClientTime.parse(Integer.toString(i)).orElseThrow()));
+                }
+            });
+            Await.until("every member holding every report", Duration.ofSeconds(60), () -> herd.running().stream()
+                    .allMatch(name -> herd.member(name).table().size() == clients));
+            String digest = herd.member("Bona").table().digest();
+            for (String name : herd.running()) {
+                assertEquals(digest, herd.member(name).table().digest(), name);
+            }
+        }
+    }
+
     private static MemberConfig syncEverySecond(MemberConfig c) {
         return new MemberConfig(c.name(), c.host(), c.port(), c.neighbours(), c.places(), c.logFile(), c.admin(),
                 c.logTraffic(), c.shutdownGraceMs(), c.maxPendingReplies(), c.clientIdleTimeoutSeconds(), c.maxClients(), 1);
