@@ -10,17 +10,16 @@ import org.slf4j.Logger;
  * exception a provider throws, or a future of its that fails, becomes the failure answer
  * ({@code UNKNOWN_ERROR}, no results), so that a client still gets its WHATSAT reply, in order.
  */
-final class FailSafePlacesProvider implements PlacesProvider {
+final class FailSafePlacesProvider extends ForwardingPlacesProvider {
 
     static final String ERROR_MESSAGE = "the places provider failed";
 
-    private final PlacesProvider places;
     private final String apiKey;
     private final Logger log;
 
     /** @param apiKey kept out of the log line a failure makes; null when there is none */
     FailSafePlacesProvider(PlacesProvider places, String apiKey, Logger log) {
-        this.places = places;
+        super(places);
         this.apiKey = apiKey;
         this.log = log;
     }
@@ -42,15 +41,5 @@ final class FailSafePlacesProvider implements PlacesProvider {
     private String withoutKey(Throwable failure) {
         String text = failure.toString();
         return apiKey == null || apiKey.isBlank() ? text : text.replace(apiKey, "<PLACES_API_KEY>");
-    }
-
-    @Override
-    public long cacheHits() {
-        return places.cacheHits();
-    }
-
-    @Override
-    public Future<Void> close() {
-        return places.close();
     }
 }

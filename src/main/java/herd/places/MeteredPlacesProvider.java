@@ -6,14 +6,13 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 
 /** Counts a member's places calls by answered status and times them (failures are statuses too). */
-public final class MeteredPlacesProvider implements PlacesProvider {
+public final class MeteredPlacesProvider extends ForwardingPlacesProvider {
 
-    private final PlacesProvider places;
     private final MemberMeters meters;
     private final String provider;
 
     public MeteredPlacesProvider(PlacesProvider places, MemberMeters meters, String provider) {
-        this.places = places;
+        super(places);
         this.meters = meters;
         this.provider = provider;
     }
@@ -23,15 +22,5 @@ public final class MeteredPlacesProvider implements PlacesProvider {
         long started = System.nanoTime();
         return places.nearby(query).onSuccess(answer -> meters.placesCall(provider,
                 answer.getString("status", PlacesResponses.UNKNOWN_ERROR), Duration.ofNanos(System.nanoTime() - started)));
-    }
-
-    @Override
-    public long cacheHits() {
-        return places.cacheHits();
-    }
-
-    @Override
-    public Future<Void> close() {
-        return places.close();
     }
 }
