@@ -3,16 +3,17 @@ package herd.launch;
 import herd.config.ConfigException;
 import herd.metrics.HerdMetrics;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar herd-fat.jar -conf FILE}: starts Vert.x and deploys the herd's verticle, which
  * reads the file itself so that every configuration error names the file. A main of our own rather
  * than Vert.x's application launcher, whose command-line machinery costs a member a sixth of a
  * second before it can listen and which we do not use: there is one option.
+ *
+ * <p>Vert.x runs without its own pool and socket metrics: they can only be installed as Vert.x is
+ * created, and Micrometer's set-up would then delay every member's listening.
  */
 public final class HerdLauncher {
 
@@ -28,10 +29,10 @@ public final class HerdLauncher {
             System.err.println("herd: no configuration given; usage: java -jar herd-fat.jar -conf conf/Clark.json");
             System.exit(EXIT_BAD_CONFIGURATION);
         }
-        Vertx vertx = Vertx.builder()
-                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-                .withMetrics(new MicrometerMetricsFactory(HerdMetrics.registry()))
-                .build();
+        // Logging first: what the metrics thread logs while slf4j initialises would be replayed with a warning.
+        LoggerFactory.getILoggerFactory();
+        HerdMetrics.ready();
+        Vertx vertx = Vertx.vertx();
         try {
             vertx.deployVerticle(new HerdVerticle(configFile)).await();
         } catch (Throwable failure) {
