@@ -5,10 +5,12 @@
 #   first WHATSAT     launch -> an offline WHATSAT answered (IAMAT, WHATSAT, half-close, read to EOF)
 #   five processes    five members launched at once -> all five ports accept
 #   herd file         the five-member herd file in one process -> all five ports accept
-# Every run stops its processes (SIGTERM) before the next. Uses ports 12000-12004 and 12100-12104,
-# so it takes /tmp/herd-ports.lock itself.
+# first as `java -jar` runs, then as the container image runs it, with a class-data-sharing archive
+# made by src/main/docker/cds-archive.sh (CDS=0 leaves that out). Every run stops its processes
+# (SIGTERM) before the next. Uses ports 12000-12004 and 12100-12104, so it takes
+# /tmp/herd-ports.lock itself.
 #   bash src/bench/startup.sh        (SKIP_BUILD=1 to reuse the jar; RUNS=9 for more runs;
-#                                     JAVA_OPTS="-XX:SharedArchiveFile=..." to try JVM options)
+#                                     JAVA_OPTS="..." to add JVM options to every run)
 set -euo pipefail
 if [ -z "${HERD_PORTS_LOCKED:-}" ]; then
   HERD_PORTS_LOCKED=1 exec flock /tmp/herd-ports.lock bash "$0" "$@"
@@ -22,10 +24,15 @@ WORK=$(mktemp -d /tmp/herd-startup.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 cp -r conf "$WORK/conf"
 cd "$WORK"
-env -u PLACES_API_KEY python3 - "$JAR" "$RUNS" "${JAVA_OPTS:-}" <<'PY'
+ARCHIVE=
+if [ "${CDS:-1}" = 1 ]; then
+  PORT=12000 bash "$ROOT/src/main/docker/cds-archive.sh" "$JAR" "$WORK/herd.jsa"
+  ARCHIVE=$WORK/herd.jsa
+fi
+env -u PLACES_API_KEY python3 - "$JAR" "$RUNS" "${JAVA_OPTS:-}" "$ARCHIVE" <<'PY'
 import json, os, signal, socket, statistics, subprocess, sys, time
 
-jar, runs, java_opts = sys.argv[1], int(sys.argv[2]), sys.argv[3].split()
+jar, runs, extra_opts, archive = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(), sys.argv[4]
 names = ["Bailey", "Bona", "Campbell", "Clark", "Jaquez"]
 ports = [12000 + i for i in range(5)]
 LIMIT = 60.0  # a start slower than this is a failure, not a figure
@@ -44,8 +51,10 @@ solo = offline(json.load(open("conf/Bailey.json")))
 solo["neighbours"] = {}
 json.dump(solo, open("conf/Solo.json", "w"))
 
+java_opts = []
+
 def launch(conf):
-    return subprocess.Popen(["java", *java_opts, "-jar", jar, "-conf", conf],
+    return subprocess.Popen(["java", *java_opts, *extra_opts, "-jar", jar, "-conf", conf],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 def stop(processes):
@@ -104,11 +113,16 @@ scenarios = [
     ("five processes listening", lambda: listening([f"conf/{n}.json" for n in names], ports)),
     ("herd file listening", lambda: listening(["conf/herd.json"], ports)),
 ]
-figures = {name: [] for name, _ in scenarios}
-for run in range(runs):  # scenarios interleaved, so that a busy moment spreads over all of them
-    for name, scenario in scenarios:
-        figures[name].append(scenario())
-print(f"start-up, {runs} runs each{' with ' + ' '.join(java_opts) if java_opts else ''}: median (min-max), seconds")
-for name, values in figures.items():
-    print(f"  {name:26} {statistics.median(values):6.2f}  ({min(values):.2f}-{max(values):.2f})")
+modes = [("java -jar", [])] + ([("with the CDS archive", [f"-XX:SharedArchiveFile={archive}"])] if archive else [])
+figures = {(mode, name): [] for mode, _ in modes for name, _ in scenarios}
+for run in range(runs):  # modes and scenarios interleaved, so that a busy moment spreads over all of them
+    for mode, opts in modes:
+        java_opts = opts
+        for name, scenario in scenarios:
+            figures[(mode, name)].append(scenario())
+for mode, _ in modes:
+    print(f"start-up, {mode}{' ' + ' '.join(extra_opts) if extra_opts else ''}, {runs} runs each: median (min-max), seconds")
+    for name, _ in scenarios:
+        values = figures[(mode, name)]
+        print(f"  {name:26} {statistics.median(values):6.2f}  ({min(values):.2f}-{max(values):.2f})")
 PY

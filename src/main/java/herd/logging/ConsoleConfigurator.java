@@ -27,11 +27,9 @@ public final class ConsoleConfigurator extends ContextAwareBase implements Confi
     static final String CONSOLE = "console";
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";
 
-    /** Levels below the root's INFO, and why. */
+    /** Loggers quieter than the root's INFO, and why. */
     static final Map<String, Level> LEVELS = Map.of(
             "io.netty", Level.WARN,
-            // Vert.x registers one client-connections gauge per NetClient under one name; the repeats are harmless.
-            "io.micrometer.core.instrument.MeterRegistry", Level.ERROR,
             // A broken edit of the watched configuration file is logged by HerdVerticle in one line, naming the file.
             "io.vertx.config.impl.ConfigRetrieverImpl", Level.OFF);
 
