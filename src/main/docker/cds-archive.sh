@@ -24,6 +24,8 @@ for _ in $(seq 600); do
   if exec 3<>"/dev/tcp/127.0.0.1/$port"; then break; fi 2>/dev/null
   sleep 0.1
 done
+# A port taken by another process would have stopped the training member: then there is nothing to train.
+kill -0 "$pid" 2>/dev/null || { cat "$work/out.txt" >&2; exit 1; }
 printf 'IAMAT cds +34.068930-118.445127 %s\nWHATSAT cds 10 5\n' "$(date +%s.%N)" >&3
 timeout 10 head -c 200 <&3 > /dev/null
 exec 3>&-
