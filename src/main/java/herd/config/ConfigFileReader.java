@@ -2,7 +2,6 @@ package herd.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.vertx.config.ConfigRetriever;
 import io.vertx.config.ConfigRetrieverOptions;
 import io.vertx.config.ConfigStoreOptions;
@@ -60,12 +59,12 @@ public final class ConfigFileReader {
             return new ConfigException(source, io instanceof NoSuchFileException ? "file not found"
                     : "cannot be read: " + io.getClass().getSimpleName() + ": " + io.getMessage());
         }
-        if (failure instanceof DecodeException && failure.getCause() instanceof MismatchedInputException parser) {
-            // Jackson's words for an array, a number or an empty file where the object should be.
-            return new ConfigException(source, "must hold one JSON object: " + detail(parser));
-        }
         if (failure instanceof DecodeException && failure.getCause() instanceof JsonProcessingException parser) {
             return new ConfigException(source, "not valid JSON: " + detail(parser));
+        }
+        if (failure instanceof DecodeException) {
+            // Valid JSON, but an array, a number or nothing where the object should be (see CoreJsonFactory).
+            return new ConfigException(source, "must hold one JSON object: " + failure.getMessage());
         }
         return new ConfigException(source, "cannot be read: " + failure);
     }

@@ -17,6 +17,7 @@ import herd.places.PlacesProviders;
 import herd.protocol.LineLimits;
 import herd.server.ClientLimits;
 import herd.server.ProtocolServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -71,10 +72,17 @@ public final class Member {
             return Future.failedFuture(new ConfigException(Secrets.HERD_SECRET_VARIABLE, e.getMessage()));
         }
         Context context = vertx.getOrCreateContext(); // the member's verticle's: futures below may complete elsewhere
+        // The registry is created on a thread of its own from launch (see HerdMetrics), off this event loop.
+        return Future.fromCompletionStage(HerdMetrics.ready(), context)
+                .compose(registry -> start(vertx, config, source, secrets, auth, context, registry));
+    }
+
+    private static Future<Member> start(Vertx vertx, MemberConfig config, ConfigSource source, Secrets secrets,
+                                        PeerAuth auth, Context context, MeterRegistry registry) {
         Logger log = MemberLog.open(config.name(), config.logFile(), config.logTraffic());
         LocationTable table = new LocationTable();
         Clock clock = Clock.systemUTC();
-        MemberMeters meters = new MemberMeters(HerdMetrics.registry(), config.name());
+        MemberMeters meters = new MemberMeters(registry, config.name());
         PeerMesh mesh = new PeerMesh(vertx, config.name(), config.neighbours(), table, clock,
                 Duration.ofSeconds(config.syncIntervalSeconds()), auth,
                 meters.propagation()::record, log);

@@ -6,31 +6,47 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The process's one metrics registry, scraped in Prometheus format at each member's
- * {@code GET /metrics}: the members' own meters (tagged {@code member}), the JVM's, and
- * Vert.x's pools and sockets when the launcher started Vert.x with metrics.
+ * {@code GET /metrics}: the members' own meters (tagged {@code member}) and the JVM's.
+ *
+ * <p>Creating it costs a fresh JVM over a tenth of a second (Micrometer's first registry), so it is
+ * created on a thread of its own from the first call of {@link #ready()} (the launcher makes that
+ * call first thing), while Vert.x starts and the configuration is read.
  */
 public final class HerdMetrics {
 
     private HerdMetrics() {
     }
 
-    public static PrometheusMeterRegistry registry() {
-        return Holder.REGISTRY;
+    /** The registry once created; the first call starts creating it. */
+    public static CompletionStage<PrometheusMeterRegistry> ready() {
+        return Creation.REGISTRY;
     }
 
-    private static final class Holder {
-        static final PrometheusMeterRegistry REGISTRY = create();
+    /** The registry, for code that runs once a member has started (the admin endpoint), when it is ready. */
+    public static PrometheusMeterRegistry registry() {
+        return Creation.REGISTRY.join();
+    }
 
-        private static PrometheusMeterRegistry create() {
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            new JvmMemoryMetrics().bindTo(registry);
-            new JvmGcMetrics().bindTo(registry);
-            new JvmThreadMetrics().bindTo(registry);
-            new ProcessorMetrics().bindTo(registry);
-            return registry;
-        }
+    private static final class Creation {
+        static final CompletableFuture<PrometheusMeterRegistry> REGISTRY =
+                CompletableFuture.supplyAsync(HerdMetrics::create, task -> {
+                    Thread thread = new Thread(task, "herd-metrics");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+    }
+
+    private static PrometheusMeterRegistry create() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        return registry;
     }
 }

@@ -1,15 +1,14 @@
 package herd.places;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.json.jackson.VertxModule;
+import io.vertx.core.json.jackson.JacksonCodec;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 /**
@@ -20,8 +19,8 @@ import java.io.UncheckedIOException;
  */
 public final class PlacesReply {
 
-    private static final ObjectWriter WRITER =
-            new ObjectMapper().registerModule(new VertxModule()).writer(new GooglePrettyPrinter());
+    /** jackson-core's generator, not databind's object mapper, whose loading delays a member's first WHATSAT. */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private PlacesReply() {
     }
@@ -32,11 +31,14 @@ public final class PlacesReply {
         if (results != null && results.size() > bound) {
             cut.put("results", new JsonArray(results.getList().subList(0, bound)));
         }
-        try {
-            return WRITER.writeValueAsString(cut).replaceAll("\n{2,}", "\n");
-        } catch (JsonProcessingException e) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.setPrettyPrinter(new GooglePrettyPrinter());
+            JacksonCodec.encodeJson(cut, json);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return text.toString().replaceAll("\n{2,}", "\n");
     }
 
     /** Jackson's pretty printer, indented and spaced like Google's output. */

@@ -52,9 +52,22 @@ class DockerfileTest {
 
     @Test
     void theEntryPointStartsTheJarAndThePodOnlyPassesArguments() throws IOException {
-        assertEquals("[\"java\", \"-jar\", \"/app/herd-fat.jar\"]", last("ENTRYPOINT"));
+        assertEquals("[\"java\", \"-XX:SharedArchiveFile=/app/herd.jsa\", \"-jar\", \"/app/herd-fat.jar\"]",
+                last("ENTRYPOINT"));
         assertEquals("[\"-conf\", \"conf/herd.json\"]", last("CMD"));
         assertTrue(instructions().contains("COPY --from=build /build/target/herd-fat.jar /app/herd-fat.jar"));
+    }
+
+    /** The archive the entry point maps is made in the final stage, from the jar at the path the entry point runs. */
+    @Test
+    void theClassDataArchiveIsTrainedOnTheJarTheEntryPointRuns() throws IOException {
+        List<String> lines = instructions();
+        int copied = lines.indexOf("COPY --from=build /build/target/herd-fat.jar /app/herd-fat.jar");
+        int trained = lines.indexOf("RUN bash /tmp/cds-archive.sh /app/herd-fat.jar /app/herd.jsa && rm /tmp/cds-archive.sh");
+        assertTrue(copied >= 0 && trained > copied, "the archive is not made after the jar is in place");
+        assertTrue(lines.contains("COPY src/main/docker/cds-archive.sh /tmp/cds-archive.sh"));
+        assertTrue(Files.isRegularFile(Path.of("src/main/docker/cds-archive.sh")));
+        assertTrue(lines.indexOf("USER 10001:10001") > trained, "the archive is made before the image drops to its user, who cannot write /app");
     }
 
     @Test

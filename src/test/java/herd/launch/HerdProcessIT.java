@@ -100,7 +100,7 @@ class HerdProcessIT {
     private void assertRefused(Process herd, String... expected) throws Exception {
         assertTrue(herd.waitFor(30, TimeUnit.SECONDS), "a bad configuration did not stop the start");
         String output = Files.readString(dir.resolve("output.txt"));
-        assertTrue(herd.exitValue() != 0, "exit status 0; output: " + output);
+        assertEquals(HerdLauncher.EXIT_BAD_CONFIGURATION, herd.exitValue(), output);
         for (String text : expected) {
             assertTrue(output.contains(text), "no \"" + text + "\" in: " + output);
         }

@@ -7,25 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.spi.FilterReply;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.ServiceLoader;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** The shipped logback.xml (tests run with logback-test.xml, so it is loaded here into a context of its own). */
+/** The shipped console configuration (tests run with logback-test.xml, so it is set up here in a context of its own). */
 class ConsoleConfigurationTest {
 
     @Test
-    void theConsoleGetsInfoAndAboveButNoDebugFromMembers() throws JoranException {
-        LoggerContext context = shippedConfiguration();
+    void theConsoleGetsInfoAndAboveButNoDebugFromMembers() {
+        LoggerContext context = shippedConfiguration(LogFormat.TEXT);
         try {
             Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
             Appender<ILoggingEvent> console = root.getAppender("console");
@@ -34,6 +36,8 @@ class ConsoleConfigurationTest {
 
             assertEquals(Level.INFO, root.getLevel());
             assertEquals(Level.WARN, context.getLogger("io.netty").getLevel());
+            assertEquals(Level.OFF, context.getLogger("io.vertx.config.impl.ConfigRetrieverImpl").getLevel());
+            assertInstanceOf(PatternLayoutEncoder.class, ((ConsoleAppender<ILoggingEvent>) console).getEncoder());
             assertEquals(FilterReply.DENY, console.getFilterChainDecision(event(member, Level.DEBUG)));
             assertEquals(FilterReply.NEUTRAL, console.getFilterChainDecision(event(member, Level.INFO)));
         } finally {
@@ -42,10 +46,9 @@ class ConsoleConfigurationTest {
     }
 
     @Test
-    void herdLogFormatJsonWritesOneJsonObjectPerLine() throws JoranException {
-        LoggerContext context = shippedConfiguration();
+    void herdLogFormatJsonWritesOneJsonObjectPerLine() {
+        LoggerContext context = shippedConfiguration(LogFormat.JSON);
         try {
-            LogFormat.JSON.applyToConsole(context);
             ConsoleAppender<ILoggingEvent> console =
                     (ConsoleAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("console");
             assertInstanceOf(LogstashEncoder.class, console.getEncoder());
@@ -69,11 +72,22 @@ class ConsoleConfigurationTest {
         assertEquals(LogFormat.TEXT, LogFormat.of("xml"));
     }
 
-    private static LoggerContext shippedConfiguration() throws JoranException {
+    @Test
+    void logbackFindsTheConfiguratorAndLeavesTestsToTheirXml() {
+        assertEquals(List.of(ConsoleConfigurator.class), ServiceLoader.load(Configurator.class).stream()
+                .map(ServiceLoader.Provider::type).toList());
         LoggerContext context = new LoggerContext();
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(ConsoleConfigurationTest.class.getResource("/logback.xml"));
+        try {
+            assertEquals(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY, new ConsoleConfigurator().configure(context));
+            assertEquals(null, context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("console"));
+        } finally {
+            context.stop();
+        }
+    }
+
+    private static LoggerContext shippedConfiguration(LogFormat format) {
+        LoggerContext context = new LoggerContext();
+        ConsoleConfigurator.configure(context, format);
         return context;
     }
 

@@ -29,13 +29,20 @@ public final class PlaceIndex {
     private final double widestExtent;
 
     public PlaceIndex(List<Place> all) {
-        places = all.toArray(Place[]::new);
-        Arrays.sort(places, Comparator.comparingInt(PlaceIndex::cellKey));
+        places = new Place[all.size()];
         int[] keys = new int[places.length];
         int[] starts = new int[places.length + 1];
         int cells = 0;
+        // Each place's cell key computed once, sorted as (key, position) pairs: a comparator that
+        // computed keys would run millions of times, slowly, while the JVM is still starting.
+        long[] order = new long[places.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = (long) cellKey(all.get(i)) << 32 | i;
+        }
+        Arrays.sort(order);
         for (int i = 0; i < places.length; i++) {
-            int key = cellKey(places[i]);
+            int key = (int) (order[i] >>> 32);
+            places[i] = all.get((int) order[i]);
             if (cells == 0 || keys[cells - 1] != key) {
                 keys[cells] = key;
                 starts[cells] = i;
@@ -45,8 +52,13 @@ public final class PlaceIndex {
         starts[cells] = places.length;
         cellKeys = Arrays.copyOf(keys, cells);
         cellStarts = Arrays.copyOf(starts, cells + 1);
-        extents = Arrays.stream(places).mapToDouble(Place::extentMetres).toArray();
-        widestExtent = Arrays.stream(extents).max().orElse(0);
+        extents = new double[places.length];
+        double widest = 0;
+        for (int i = 0; i < places.length; i++) {
+            extents[i] = places[i].extentMetres();
+            widest = Math.max(widest, extents[i]);
+        }
+        widestExtent = widest;
     }
 
     public int size() {
