@@ -17,6 +17,7 @@ final class Connection implements LineFramer.Sink {
     private final String id;
     private final ProtocolServer server;
     private final IdleTimeout idle;
+    private FairReader reader;
     private ClientSession client;
     private LineReceiver peer;
 
@@ -29,18 +30,12 @@ final class Connection implements LineFramer.Sink {
 
     void serve() {
         LineFramer framer = new LineFramer(server.limits().maxLineLength(), this);
-        socket.handler(buffer -> {
-            idle.touch();
-            framer.feed(buffer.getBytes());
-        });
-        HalfClose.allow(socket, () -> {
-            framer.finish();
-            receiver().inputEnded();
-        });
+        reader = new FairReader(socket, framer, idle::touch, () -> receiver().inputEnded());
         socket.exceptionHandler(failure -> server.log().debug("{} connection error: {}", id, failure.getMessage()));
         socket.closeHandler(closed -> {
             server.log().debug("{} closed", id);
             idle.stop();
+            reader.closed();
             if (peer != null) {
                 peer.closed();
             } else if (client != null) {
@@ -77,6 +72,7 @@ final class Connection implements LineFramer.Sink {
             Optional<LineReceiver> link = acceptPeer(line);
             if (link.isPresent()) {
                 peer = link.get();
+                reader.peerShare();
                 idle.stop();
                 server.becamePeer(this);
                 return;
@@ -118,7 +114,7 @@ final class Connection implements LineFramer.Sink {
             return peer;
         }
         if (client == null) {
-            client = new ClientSession(socket, id, server.responder(), server.limits().maxPendingReplies(),
+            client = new ClientSession(socket, reader, id, server.responder(), server.limits().maxPendingReplies(),
                     server::clientsHeld, server.log());
         }
         return client;
