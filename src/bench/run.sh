@@ -14,6 +14,10 @@ LOG_TRAFFIC=${LOG_TRAFFIC:-true}
 D_RATE=${D_RATE:-12000}
 # The rate the herd aims to sustain with a reply p99 of 10 ms, measured as its own scenario.
 TARGET_RATE=${TARGET_RATE:-100000}
+IDLE_PER_MEMBER=${IDLE_PER_MEMBER:-10000}
+# (g): one connection pipelining FLOOD_LINES lines per write into Clark beside FAIR_RATE/s IAMATs on 20 others.
+FLOOD_LINES=${FLOOD_LINES:-100000}
+FAIR_RATE=${FAIR_RATE:-2000}
 # A fresh JVM runs its first tens of seconds interpreted and compiling: the scenarios measure
 # members that have first run this long in closed loop and as long again in open loop at half
 # the target rate (unmeasured), as a serving herd has; and herd-bench itself (a fresh JVM per
@@ -141,13 +145,28 @@ bench a-target "$DURATION" -c 100 -r "$TARGET_RATE"
 bench b-half "$DURATION" -c 100 -r "$((MAX / 2))"
 
 # (c) 10,000 idle connections per member (one holder process each), plus the load of (b).
+# Heap per idle connection: each member's heap after a full GC with them open, less before.
+settle
+IDLE_BEFORE=()
+for pid in "${PIDS[@]}"; do IDLE_BEFORE+=("$(heap_after_gc_mb "$pid")"); done
 HOLDERS=()
 for member in Bailey Bona Campbell Clark Jaquez; do
-  herd_bench --members "$member" -c 1 -r 10 --idle 10000 \
-    -w 20 -d "$((DURATION + 10))" --json "$WORK/c-idle-$member.json" > "$WORK/c-idle-$member.out" 2>&1 &
+  herd_bench --members "$member" -c 1 -r 10 --idle "$IDLE_PER_MEMBER" \
+    -w 60 -d "$((DURATION + 10))" --json "$WORK/c-idle-$member.json" > "$WORK/c-idle-$member.out" 2>&1 &
   HOLDERS+=($!)
 done
-sleep 15
+# herd-bench prints its first line once every connection is open (a full accept queue makes some wait seconds).
+for member in Bailey Bona Campbell Clark Jaquez; do
+  for _ in $(seq 600); do grep -q '^herd-bench:' "$WORK/c-idle-$member.out" 2>/dev/null && break; sleep 0.1; done
+done
+PER_CONNECTION=()
+i=0
+for pid in "${PIDS[@]}"; do
+  after=$(heap_after_gc_mb "$pid")
+  PER_CONNECTION+=("$(python3 -c "print(round(($after - ${IDLE_BEFORE[$i]}) * 1024 / $IDLE_PER_MEMBER, 1))")")
+  i=$((i + 1))
+done
+HEAP_PER_CONNECTION=$(printf '%s\n' "${PER_CONNECTION[@]}" | sort -n | sed -n 3p)
 bench c-load "$DURATION" -c 100 -r "$((MAX / 2))"
 for pid in "${HOLDERS[@]}"; do wait "$pid" || true; done
 IDLE=0; IDLE_FAILED=0
@@ -158,6 +177,10 @@ done
 
 # (e) pipelined: 1,000 commands per write into one member.
 bench e-pipelined "$DURATION" -c 4 -p 1000 --members Clark
+
+# (g) fairness: a connection pipelining FLOOD_LINES lines per write (every other one invalid), a write
+# whenever the last is answered, into Clark; the reply latency is the 20 other connections' to Clark.
+bench g-fairness "$DURATION" -c 20 -r "$FAIR_RATE" --members Clark --flood "$FLOOD_LINES"
 
 # (d) 1,000,000 distinct clients (IDs in turn, so 1,000,000 IAMATs reach them all): heap after a full GC.
 # Open loop at a rate the herd sustains, so that what remains on the heap is the table, not a backlog.
@@ -189,11 +212,15 @@ for m in Bailey Bona Campbell Clark Jaquez; do
   printf '%-52s %s\n' "    propagation to $m" \
     "p50 $(field "$WORK/b-half.json" propagationMs.$m.p50) ms, p99 $(field "$WORK/b-half.json" propagationMs.$m.p99) ms, max $(field "$WORK/b-half.json" propagationMs.$m.max) ms"
 done
-printf '%-52s %s\n' "(c) 10,000 idle connections per member + (b)" \
+printf '%-52s %s\n' "(c) $IDLE_PER_MEMBER idle connections per member + (b)" \
   "$IDLE idle, $IDLE_FAILED failed; load $(field "$WORK/c-load.json" repliesPerSecond)/s, reply p99 $(field "$WORK/c-load.json" replyLatencyMs.p99) ms, errors $(field "$WORK/c-load.json" connectFailures)"
+printf '%-52s %s\n' "    heap per idle connection (KB, after full GC)" \
+  "median $HEAP_PER_CONNECTION; per member: ${PER_CONNECTION[*]}"
 printf '%-52s %s\n' "(d) distinct clients, heap after full GC (MB)" "$CLIENTS clients; heap per member:$HEAPS (max heap $MEMBER_HEAP)"
 printf '%-52s %s\n' "(e) pipelined, 1,000 per write, into Clark" \
   "$(field "$WORK/e-pipelined.json" repliesPerSecond)/s answered, $(field "$WORK/e-pipelined.json" sustainedPerSecond)/s applied at every member, reply p99 $(field "$WORK/e-pipelined.json" replyLatencyMs.p99) ms"
+printf '%-52s %s\n' "(g) $FLOOD_LINES pipelined per write into Clark, + $FAIR_RATE/s" \
+  "others' reply p50 $(field "$WORK/g-fairness.json" replyLatencyMs.p50) ms, p99 $(field "$WORK/g-fairness.json" replyLatencyMs.p99) ms; flooder answered $(field "$WORK/g-fairness.json" floodRepliesPerSecond) lines/s"
 if [ -n "$REDIS" ]; then
   printf '%-52s %s\n' "(f) redis-benchmark GEOADD, 100 connections, -P 16" \
     "$REDIS/s; (a)/(f) = $(python3 -c "print(round($MAX/$REDIS, 2))")"

@@ -60,6 +60,11 @@ public final class HerdBench implements Callable<Integer> {
     @Option(names = "--idle", description = "idle connections to open per member beside the load (default: ${DEFAULT-VALUE})")
     int idlePerMember = 0;
 
+    @Option(names = "--flood", description = "one more connection, to the first member loaded, pipelining this many lines"
+            + " at a time (every other one invalid), each write once the last is answered; reply latency is then"
+            + " the other connections' (default: none)")
+    int floodBurst = 0;
+
     @Option(names = "--members", split = ",", description = "only load these members (default: all)")
     List<String> onlyMembers = List.of();
 
@@ -79,7 +84,8 @@ public final class HerdBench implements Callable<Integer> {
         List<MemberConfig> members = herd.members().stream()
                 .filter(m -> onlyMembers.isEmpty() || onlyMembers.contains(m.name())).toList();
         // Native epoll where there is one: it sleeps until a tick is due, where NIO polls for the last half millisecond.
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setPreferNativeTransport(true));
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops + (floodBurst > 0 ? 1 : 0))
+                .setPreferNativeTransport(true));
         try {
             return run(vertx, herd.members(), members);
         } finally {
@@ -107,19 +113,28 @@ public final class HerdBench implements Callable<Integer> {
             vertx.deployVerticle(verticle).await();
             loops.add(verticle);
         }
-        System.out.printf("herd-bench: %d connections to %d members, %s, %s%s (%s)%n", connections, loaded.size(),
+        FloodVerticle flood = new FloodVerticle(loaded.get(0), floodBurst, stats);
+        if (floodBurst > 0) {
+            vertx.deployVerticle(flood).await();
+        }
+        System.out.printf("herd-bench: %d connections to %d members, %s, %s%s%s (%s)%n", connections, loaded.size(),
                 rate > 0 ? "open loop at " + (long) rate + " commands/s" : "closed loop, " + pipeline + " per write",
                 whatsatShare > 0 ? (int) (whatsatShare * 100) + "% WHATSAT" : "IAMAT only",
                 idlePerMember > 0 ? ", " + stats.idleOpen.sum() + " idle connections" : "",
+                floodBurst > 0 ? ", one connection to " + loaded.get(0).name() + " flooding " + floodBurst + " lines per write" : "",
                 vertx.isNativeTransportEnabled() ? "epoll" : "Java NIO");
 
         loops.forEach(LoadVerticle::run);
+        if (floodBurst > 0) {
+            flood.run();
+        }
         progress(stats, warmup, "warm-up");
         resetPropagation(admin, herd);
         stats.interval();
         stats.measuring = true;
         long sentBefore = stats.sent.sum();
         long repliesBefore = stats.replies.sum();
+        long floodBefore = stats.floodReplies.sum();
         Map<String, Long> acceptedBefore = accepted(stats, herd);
         long started = System.nanoTime();
         Histogram replies = progress(stats, duration, "measure");
@@ -129,7 +144,11 @@ public final class HerdBench implements Callable<Integer> {
         stats.measuring = false;
         long measuredReplies = stats.replies.sum() - repliesBefore;
         long measuredSent = stats.sent.sum() - sentBefore;
+        long measuredFlood = stats.floodReplies.sum() - floodBefore;
         loops.forEach(LoadVerticle::stopSending);
+        if (floodBurst > 0) {
+            flood.stopSending();
+        }
         drain(stats);
         Map<String, Histogram> propagation = propagation(admin, herd);
 
@@ -140,7 +159,7 @@ public final class HerdBench implements Callable<Integer> {
                 (fromPeers.getTotalCount() + acceptedAfter.get(member) - acceptedBefore.get(member)) / seconds));
         Results results = new Results(measuredSent / seconds, measuredReplies / seconds, applied, replies, propagation,
                 stats.sent.sum() - stats.replies.sum(), stats.invalidReplies.sum(), stats.connectFailures.sum(),
-                stats.connectionsLost.sum(), stats.idleOpen.sum());
+                stats.connectionsLost.sum(), stats.idleOpen.sum(), floodBurst > 0 ? measuredFlood / seconds : null);
         System.out.print(results.table());
         if (jsonFile != null) {
             Files.writeString(jsonFile, results.json().encodePrettily() + "\n");

@@ -19,6 +19,8 @@ final class LoadStats {
     final LongAdder connectFailures = new LongAdder();
     final LongAdder connectionsLost = new LongAdder();
     final LongAdder idleOpen = new LongAdder();
+    /** Replies to the flooding connection, which are not timed. */
+    final LongAdder floodReplies = new LongAdder();
     /** IAMATs each member accepted (answered with an AT line), by member name. */
     private final Map<String, LongAdder> accepted = new ConcurrentHashMap<>();
     volatile boolean measuring;

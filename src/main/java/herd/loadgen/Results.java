@@ -10,11 +10,12 @@ import org.HdrHistogram.Histogram;
  *
  * @param appliedPerSecond by member, the updates it applied per second while measuring (accepted
  *                         from its clients or flooded to it); the least is what the herd sustains
+ * @param floodRepliesPerSecond replies to the flooding connection (not in the reply latency), or null without one
  */
 record Results(double sentPerSecond, double repliesPerSecond, Map<String, Double> appliedPerSecond,
                Histogram replyMicros,
                Map<String, Histogram> propagationMicros, long unanswered, long invalidReplies,
-               long connectFailures, long connectionsLost, long idleConnections) {
+               long connectFailures, long connectionsLost, long idleConnections, Double floodRepliesPerSecond) {
 
     boolean clean() {
         return unanswered == 0 && invalidReplies == 0 && connectFailures == 0 && connectionsLost == 0;
@@ -40,6 +41,10 @@ record Results(double sentPerSecond, double repliesPerSecond, Map<String, Double
                 unanswered, invalidReplies, connectFailures, connectionsLost));
         if (idleConnections > 0) {
             out.append(String.format("idle connections    %,d%n", idleConnections));
+        }
+        if (floodRepliesPerSecond != null) {
+            out.append(String.format("flooding connection %,12.0f replies/s (not in the reply latency above)%n",
+                    floodRepliesPerSecond));
         }
         return out.toString();
     }
@@ -69,7 +74,8 @@ record Results(double sentPerSecond, double repliesPerSecond, Map<String, Double
                 .put("invalidReplies", invalidReplies)
                 .put("connectFailures", connectFailures)
                 .put("connectionsLost", connectionsLost)
-                .put("idleConnections", idleConnections);
+                .put("idleConnections", idleConnections)
+                .put("floodRepliesPerSecond", floodRepliesPerSecond == null ? null : Math.round(floodRepliesPerSecond));
     }
 
     private static JsonObject summary(Histogram micros) {

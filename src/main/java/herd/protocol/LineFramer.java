@@ -1,10 +1,10 @@
 package herd.protocol;
 
-import java.io.ByteArrayOutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Cuts a byte stream into lines ending with LF (a CR before the LF is dropped), never
@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Lines are handed on as ISO-8859-1 strings: one char per byte, so client IDs in any
  * encoding, or in none, are echoed byte for byte when written back the same way.
+ *
+ * <p>The bytes of a line cut by a chunk's end are held only until its LF arrives: an idle
+ * connection holds no buffer, however long its last line was.
  */
 public final class LineFramer {
 
@@ -31,7 +34,9 @@ public final class LineFramer {
 
     private int maxLength;
     private final Sink sink;
-    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    /** The start of a line whose LF has not arrived yet; null when there is none. */
+    private byte[] pending;
+    private int pendingLength;
     private boolean discarding;
 
     public LineFramer(int maxLength, Sink sink) {
@@ -48,9 +53,20 @@ public final class LineFramer {
     }
 
     public void feed(byte[] bytes) {
-        int start = 0;
-        for (int i = nextLf(bytes, 0); i >= 0; i = nextLf(bytes, start)) {
-            if (pending.size() == 0 && !discarding) {
+        feed(bytes, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Feeds {@code bytes} from {@code from}, stopping after {@code maxLines} line ends.
+     *
+     * @return where it stopped: {@code bytes.length} once all of them are taken, else the
+     *         first byte after the last line end it took, from which to feed the rest later
+     */
+    public int feed(byte[] bytes, int from, int maxLines) {
+        int start = from;
+        int lines = 0;
+        for (int i = nextLf(bytes, start); i >= 0; i = nextLf(bytes, start)) {
+            if (pendingLength == 0 && !discarding) {
                 // The whole line is in this chunk: one copy, straight into the string.
                 deliver(line(bytes, start, i));
             } else {
@@ -61,8 +77,12 @@ public final class LineFramer {
             }
             discarding = false;
             start = i + 1;
+            if (++lines == maxLines && start < bytes.length) {
+                return start;
+            }
         }
         append(bytes, start, bytes.length - start);
+        return bytes.length;
     }
 
     /**
@@ -89,19 +109,26 @@ public final class LineFramer {
 
     /** End of input: a last line without its LF is still a line. */
     public void finish() {
-        if (!discarding && pending.size() > 0) {
+        if (!discarding && pendingLength > 0) {
             deliver(take());
         }
         discarding = false;
     }
 
     private void append(byte[] bytes, int offset, int length) {
-        if (discarding) {
+        if (discarding || length == 0) {
             return;
         }
         // Room for one byte past the maximum, so that a CR ending a full-length line fits.
-        int room = maxLength + 1 - pending.size();
-        pending.write(bytes, offset, Math.min(length, room));
+        int room = maxLength + 1 - pendingLength;
+        int kept = Math.min(length, room);
+        if (pending == null) {
+            pending = new byte[kept];
+        } else if (pending.length < pendingLength + kept) {
+            pending = Arrays.copyOf(pending, Math.min(maxLength + 1, Math.max(pendingLength + kept, 2 * pending.length)));
+        }
+        System.arraycopy(bytes, offset, pending, pendingLength, kept);
+        pendingLength += kept;
         if (length > room) {
             discarding = true;
             sink.overlong(take().substring(0, maxLength));
@@ -116,11 +143,12 @@ public final class LineFramer {
         }
     }
 
-    /** The pending bytes without a final CR; empties the buffer. */
+    /** The pending bytes without a final CR; lets the buffer go. */
     private String take() {
-        byte[] bytes = pending.toByteArray();
-        pending.reset();
-        return line(bytes, 0, bytes.length);
+        String line = line(pending, 0, pendingLength);
+        pending = null;
+        pendingLength = 0;
+        return line;
     }
 
     private static String line(byte[] bytes, int from, int to) {

@@ -38,14 +38,15 @@ final class ClientSession implements LineReceiver {
     private boolean closed;
     private boolean backlogFull;
     private boolean awaitingDrain;
-    private boolean paused;
     private final BooleanSupplier held;
+    private final FairReader reader;
 
     /** @param held whether the member reads no client now (its peer links are busy) */
-    ClientSession(NetSocket socket, String id, CommandResponder responder, int maxPendingReplies, BooleanSupplier held,
-                  Logger log) {
+    ClientSession(NetSocket socket, FairReader reader, String id, CommandResponder responder, int maxPendingReplies,
+                  BooleanSupplier held, Logger log) {
         this.held = held;
         this.socket = socket;
+        this.reader = reader;
         this.id = id;
         this.responder = responder;
         this.maxPendingReplies = maxPendingReplies;
@@ -155,14 +156,6 @@ final class ClientSession implements LineReceiver {
 
     /** Pauses or resumes reading the client, as its replies, its input and the member's peer links allow. */
     void updateReading() {
-        boolean hold = inputEnded || backlogFull || awaitingDrain || held.getAsBoolean();
-        if (hold != paused) {
-            paused = hold;
-            if (hold) {
-                socket.pause();
-            } else {
-                socket.resume();
-            }
-        }
+        reader.hold(inputEnded || backlogFull || awaitingDrain || held.getAsBoolean());
     }
 }

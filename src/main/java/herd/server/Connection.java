@@ -22,6 +22,7 @@ final class Connection implements LineFramer.Sink {
     private final ProtocolServer server;
     private final IdleTimeout idle;
     private final LineFramer framer;
+    private FairReader reader;
     private ClientSession client;
     /** The peer link the connection was handed to after a hello, authenticated or not yet. */
     private LineReceiver peer;
@@ -36,18 +37,12 @@ final class Connection implements LineFramer.Sink {
     }
 
     void serve() {
-        socket.handler(buffer -> {
-            idle.touch();
-            framer.feed(buffer.getBytes());
-        });
-        HalfClose.allow(socket, () -> {
-            framer.finish();
-            receiver().inputEnded();
-        });
+        reader = new FairReader(socket, framer, idle::touch, () -> receiver().inputEnded());
         socket.exceptionHandler(failure -> server.log().debug("{} connection error: {}", id, failure.getMessage()));
         socket.closeHandler(closed -> {
             server.log().debug("{} closed", id);
             idle.stop();
+            reader.closed();
             if (peer != null) {
                 peer.closed();
             } else if (client != null) {
@@ -113,6 +108,7 @@ final class Connection implements LineFramer.Sink {
         authenticatedPeer = true;
         idle.stop();
         framer.maxLength(LineLimits.PEER);
+        reader.peerShare();
         server.becamePeer(this);
     }
 
@@ -131,7 +127,7 @@ final class Connection implements LineFramer.Sink {
             return peer;
         }
         if (client == null) {
-            client = new ClientSession(socket, id, server.responder(), server.limits().maxPendingReplies(),
+            client = new ClientSession(socket, reader, id, server.responder(), server.limits().maxPendingReplies(),
                     server::clientsHeld, server.log());
         }
         return client;

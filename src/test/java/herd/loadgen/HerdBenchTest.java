@@ -43,4 +43,21 @@ class HerdBenchTest {
             }
         }
     }
+
+    @Test
+    void aFloodingConnectionIsCountedApartFromTheConnectionsWhoseRepliesAreTimed(Vertx vertx, @TempDir Path dir)
+            throws Exception {
+        try (TestHerd herd = TestHerd.standard(vertx, dir, new PlacesConfig("offline", null, 1000)).start()) {
+            Path herdFile = herd.writeHerdFile(dir.resolve("herd.json"));
+            Path json = dir.resolve("results.json");
+            int exit = new CommandLine(new HerdBench()).execute("--herd", herdFile.toString(), "--members", "Clark",
+                    "-c", "4", "-r", "200", "--flood", "2000", "-d", "2", "-w", "1", "--json", json.toString());
+
+            JsonObject results = new JsonObject(Files.readString(json));
+            assertEquals(0, exit, results.encodePrettily());
+            assertTrue(results.getLong("floodRepliesPerSecond") > 0, results.encodePrettily());
+            assertEquals(0, results.getLong("invalidReplies"), "the flood's invalid lines are not the timed ones'");
+            assertTrue(results.getJsonObject("replyLatencyMs").getLong("count") > 200, results.encodePrettily());
+        }
+    }
 }

@@ -36,6 +36,25 @@ class LineFramerTest {
     }
 
     @Test
+    void aBoundedFeedStopsAfterItsLinesAndTheRestFollowsLater() {
+        byte[] bytes = "a\nb\nc\r\nd".getBytes(StandardCharsets.ISO_8859_1);
+        int at = framer.feed(bytes, 0, 2);
+        assertEquals(List.of("a", "b"), out);
+        at = framer.feed(bytes, at, 2);
+        assertEquals(bytes.length, at);
+        assertEquals(List.of("a", "b", "c"), out);
+        framer.finish();
+        assertEquals(List.of("a", "b", "c", "d"), out);
+    }
+
+    @Test
+    void aFeedThatEndsAtALineEndTakesItAll() {
+        byte[] bytes = "a\nb\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(bytes.length, framer.feed(bytes, 0, 2));
+        assertEquals(List.of("a", "b"), out);
+    }
+
+    @Test
     void aLastLineWithoutLfIsDeliveredAtTheEndOfInput() {
         feed("one\ntwo\r");
         assertEquals(List.of("one"), out);
