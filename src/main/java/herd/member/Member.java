@@ -5,6 +5,7 @@ import herd.config.ConfigSource;
 import herd.config.MemberConfig;
 import herd.core.LocationTable;
 import herd.logging.MemberLog;
+import herd.logging.TrafficLog;
 import herd.metrics.HerdMetrics;
 import herd.metrics.MemberMeters;
 import herd.peer.NeighbourChange;
@@ -63,7 +64,7 @@ public final class Member {
      */
     public static Future<Member> start(Vertx vertx, MemberConfig config, ConfigSource source, Secrets secrets) {
         Context context = vertx.getOrCreateContext(); // the member's verticle's: futures below may complete elsewhere
-        Logger log = MemberLog.open(config.name(), config.logFile(), config.logTraffic());
+        Logger log = MemberLog.open(config.name(), config.logFile(), config.logTraffic(), config.log());
         LocationTable table = new LocationTable();
         Clock clock = Clock.systemUTC();
         MemberMeters meters = new MemberMeters(HerdMetrics.registry(), config.name());
@@ -74,6 +75,7 @@ public final class Member {
                 PlacesProviders.create(vertx, config.places(), secrets.placesApiKey(), log), meters,
                 config.places().provider());
         register(meters, table, mesh, places);
+        meters.logDroppedLines(MemberLog.traffic(log), TrafficLog::droppedLines);
         Responder responder = new Responder(config.name(), table, places, report -> mesh.offer(report, null), clock,
                 meters);
         Future<ProtocolServer> listening = ProtocolServer.listen(vertx, config.host(), config.port(), clientLimits(config), responder,
@@ -175,17 +177,17 @@ public final class Member {
     /**
      * Stops gracefully: no new connections; clients get the replies they are owed (WHATSATs
      * still need the places provider and may flood nothing, IAMATs may still flood), within
-     * the grace period; then the peer links, the provider and the log close.
+     * the grace period; then the peer links, the provider and the log close (every line written).
      */
     public Future<Void> stop() {
         log.info("{} stopping: owed replies get up to {} ms", config.name(), config.shutdownGraceMs());
         Future<Void> clientsDone = onLoop(server.shutdown(Duration.ofMillis(config.shutdownGraceMs())))
                 .eventually(() -> Future.join(mesh.close(), places.close()));
         return onLoop(Future.join(clientsDone, admin == null ? Future.succeededFuture() : admin.close()))
-                .onComplete(done -> {
+                .eventually(() -> {
                     log.info("{} stopped", config.name());
                     meters.remove();
-                    MemberLog.close(config.name());
+                    return Future.fromCompletionStage(MemberLog.close(config.name()), context);
                 })
                 .mapEmpty();
     }

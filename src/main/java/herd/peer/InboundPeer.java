@@ -1,6 +1,8 @@
 package herd.peer;
 
 import herd.core.Report;
+import herd.logging.MemberLog;
+import herd.logging.TrafficLog;
 import herd.protocol.PeerWire;
 import herd.protocol.Reply;
 import herd.server.LineReceiver;
@@ -16,6 +18,7 @@ final class InboundPeer implements LineReceiver {
     private final NetSocket socket;
     private final String connectionId;
     private final Logger log;
+    private final TrafficLog.Connection traffic;
     /** The proof the neighbour must send before anything else; null once it has (or when links are not authenticated). */
     private String expectedProof;
 
@@ -27,6 +30,7 @@ final class InboundPeer implements LineReceiver {
         this.socket = socket;
         this.connectionId = connectionId;
         this.log = log;
+        this.traffic = MemberLog.traffic(log).connection(connectionId);
     }
 
     @Override
@@ -35,12 +39,10 @@ final class InboundPeer implements LineReceiver {
             authenticate(line);
             return;
         }
+        traffic.in(line);
         if (line.startsWith(PeerWire.SYNC)) {
-            mesh.reconcile(neighbour, socket, line);
+            mesh.reconcile(neighbour, socket, line, traffic);
             return;
-        }
-        if (log.isDebugEnabled()) {
-            log.debug("{} from {}: {}", connectionId, neighbour, Reply.readable(line));
         }
         if (mesh.holds(line)) {
             return;

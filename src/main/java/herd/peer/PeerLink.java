@@ -1,6 +1,8 @@
 package herd.peer;
 
 import herd.config.PeerAddress;
+import herd.logging.MemberLog;
+import herd.logging.TrafficLog;
 import herd.protocol.LineFramer;
 import herd.protocol.PeerWire;
 import herd.protocol.Reply;
@@ -61,6 +63,7 @@ final class PeerLink {
     private final String neighbour;
     private final PeerAddress address;
     private final Logger log;
+    private final TrafficLog.Connection traffic;
     private final ReconnectDelay delay = new ReconnectDelay();
     private final Context context;
     private Buffer batch;
@@ -97,6 +100,7 @@ final class PeerLink {
         this.neighbour = neighbour;
         this.address = address;
         this.log = log;
+        this.traffic = MemberLog.traffic(log).connection("link:" + neighbour);
         this.context = vertx.getOrCreateContext();
     }
 
@@ -156,6 +160,7 @@ final class PeerLink {
             context.runOnContext(v -> flush());
         }
         batch.appendBytes(line);
+        traffic.out(line);
         if (batch.length() >= MAX_BATCH_BYTES) {
             flush();
         }
@@ -212,6 +217,7 @@ final class PeerLink {
     void sendRepair(Buffer reports) {
         if (up) {
             flush();
+            traffic.out(reports.getBytes());
             write(reports);
         }
     }
@@ -293,6 +299,7 @@ final class PeerLink {
             @Override
             public void line(String line) {
                 vertx.cancelTimer(timeout);
+                traffic.in(line);
                 if (up) {
                     mesh.answered(neighbour, line);
                 } else {

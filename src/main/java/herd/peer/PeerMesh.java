@@ -3,6 +3,7 @@ package herd.peer;
 import herd.config.PeerAddress;
 import herd.core.LocationTable;
 import herd.core.Report;
+import herd.logging.TrafficLog;
 import herd.protocol.PeerWire;
 import herd.protocol.Reply;
 import herd.server.LineReceiver;
@@ -157,7 +158,7 @@ public final class PeerMesh implements PeerAcceptor {
      * reports of the buckets that differ, then names those buckets so that the neighbour
      * sends its own.
      */
-    void reconcile(String neighbour, NetSocket socket, String syncLine) {
+    void reconcile(String neighbour, NetSocket socket, String syncLine, TrafficLog.Connection traffic) {
         Optional<long[]> theirs = PeerWire.parseSync(syncLine, LocationTable.BUCKETS);
         if (theirs.isEmpty()) {
             log.warn("ignored a malformed digest line from {}", neighbour);
@@ -177,7 +178,9 @@ public final class PeerMesh implements PeerAcceptor {
             return;
         }
         List<Report> reports = table.reportsIn(differ);
-        socket.write(lines(reports).appendBytes(wire(PeerWire.need(differ))));
+        Buffer answer = lines(reports).appendBytes(wire(PeerWire.need(differ)));
+        traffic.out(answer.getBytes());
+        socket.write(answer);
         log.info("anti-entropy with {}: {} buckets differ; sent {} reports", neighbour, differing, reports.size());
     }
 
