@@ -37,8 +37,7 @@ public final class LogText {
             int b = src[i] & 0xff;
             if (b >= 0x20 && b < 0x7f) {
                 if (b == '\\') {
-                    at = backslash(dst, at, json);
-                    dst[at++] = '\\';
+                    at = backslash(dst, backslash(dst, at, json), json);
                 } else if (b == '"' && json) {
                     dst[at++] = '\\';
                     dst[at++] = '"';
