@@ -10,10 +10,12 @@ package herd.config;
  */
 public record LogConfig(int maxFileMB, int maxTotalMB, boolean compress, int queueKB) {
 
-    public static final int DEFAULT_MAX_FILE_MB = 10;
-    public static final int DEFAULT_MAX_TOTAL_MB = 200;
+    public static final int DEFAULT_MAX_FILE_MB = 100;
+    public static final int DEFAULT_MAX_TOTAL_MB = 1000;
+    /** Off: gzip costs about a core per 50 MB/s, and a member at full load writes more (see logging.md). */
+    public static final boolean DEFAULT_COMPRESS = false;
     public static final int DEFAULT_QUEUE_KB = 8192;
 
     public static final LogConfig DEFAULTS =
-            new LogConfig(DEFAULT_MAX_FILE_MB, DEFAULT_MAX_TOTAL_MB, true, DEFAULT_QUEUE_KB);
+            new LogConfig(DEFAULT_MAX_FILE_MB, DEFAULT_MAX_TOTAL_MB, DEFAULT_COMPRESS, DEFAULT_QUEUE_KB);
 }

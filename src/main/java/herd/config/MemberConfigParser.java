@@ -158,7 +158,7 @@ final class MemberConfigParser {
                         1_000_000),
                 (int) integer(source, "log.maxTotalMB", json.getValue("maxTotalMB", LogConfig.DEFAULT_MAX_TOTAL_MB), 1,
                         100_000_000),
-                bool(source, "log.compress", json.getValue("compress"), true),
+                bool(source, "log.compress", json.getValue("compress"), LogConfig.DEFAULT_COMPRESS),
                 (int) integer(source, "log.queueKB", json.getValue("queueKB", LogConfig.DEFAULT_QUEUE_KB), 1,
                         1_000_000));
     }

@@ -42,13 +42,17 @@ final class TrafficBlock {
             data[size++] = (byte) (length >>> shift);
         }
         if (wire instanceof String line) {
-            for (int i = 0; i < length; i++) {
-                data[size + i] = (byte) line.charAt(i);
-            }
+            copy(line, data, size);
         } else {
             System.arraycopy((byte[]) wire, 0, data, size, length);
         }
         size += length;
+    }
+
+    /** Wire text is one char per byte (ISO-8859-1): this copies the string's own bytes, with no array in between. */
+    @SuppressWarnings("deprecation")
+    private static void copy(String line, byte[] into, int at) {
+        line.getBytes(0, line.length(), into, at);
     }
 
     int capacity() {

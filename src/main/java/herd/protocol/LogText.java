@@ -34,6 +34,19 @@ public final class LogText {
         int end = from + length;
         int i = from;
         while (i < end) {
+            // Most lines are plain printable ASCII: such runs are copied at once.
+            int run = i;
+            while (run < end && plain(src[run], json)) {
+                run++;
+            }
+            if (run > i) {
+                System.arraycopy(src, i, dst, at, run - i);
+                at += run - i;
+                i = run;
+                if (i == end) {
+                    break;
+                }
+            }
             int b = src[i] & 0xff;
             if (b >= 0x20 && b < 0x7f) {
                 if (b == '\\') {
@@ -58,6 +71,10 @@ public final class LogText {
             }
         }
         return at;
+    }
+
+    private static boolean plain(byte b, boolean json) {
+        return b >= 0x20 && b < 0x7f && b != '\\' && !(json && b == '"');
     }
 
     /** The length of the well-formed UTF-8 sequence starting at {@code i}, or 0 if it is not one. */
