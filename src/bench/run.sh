@@ -33,10 +33,16 @@ ulimit -n "$(ulimit -Hn)"
 trap 'stop_herd; rm -rf "$WORK"' EXIT
 
 bench() { # name, seconds, herd-bench options...
-  local name=$1 seconds=$2; shift 2
+  local name=$1 seconds=$2 lines start; shift 2
   settle
   echo "== $name: herd-bench -d $seconds $*" >&2
+  lines=$(log_lines); start=$(date +%s.%N)
   herd_bench -d "$seconds" -w "$BENCH_WARMUP" --json "$WORK/$name.json" "$@" >&2 || true
+  python3 -c "print(round(($(log_lines) - $lines) / ($(date +%s.%N) - $start)))" > "$WORK/$name.lines"
+}
+
+log_lines() { # lines in the members' log files (rolled ones too; uncompressed, the default)
+  cat logs/*.log* 2>/dev/null | wc -l
 }
 
 heap_after_gc_mb() { # pid: used heap after a full GC, in MB
@@ -106,9 +112,9 @@ fi
 printf '\nherd benchmark, %s, %s, %s cores, logTraffic=%s, member heap %s\n' "$(date -u +%Y-%m-%d)" "$(uname -m)" "$(nproc)" "$LOG_TRAFFIC" "$MEMBER_HEAP"
 printf '%-52s %s\n' "scenario" "result"
 printf '%-52s %s\n' "(a) IAMAT max, 100 connections, 16 per write" \
-  "$MAX/s applied at every member ($(field "$WORK/a-max.json" repliesPerSecond)/s answered), reply p99 $(field "$WORK/a-max.json" replyLatencyMs.p99) ms"
+  "$MAX/s applied at every member ($(field "$WORK/a-max.json" repliesPerSecond)/s answered), reply p99 $(field "$WORK/a-max.json" replyLatencyMs.p99) ms; $(cat "$WORK/a-max.lines") log lines/s"
 printf '%-52s %s\n' "(a') IAMAT at $TARGET_RATE/s, open loop" \
-  "$(field "$WORK/a-target.json" sustainedPerSecond)/s applied at every member, reply p50 $(field "$WORK/a-target.json" replyLatencyMs.p50) ms, p99 $(field "$WORK/a-target.json" replyLatencyMs.p99) ms; propagation p99 $(field "$WORK/a-target.json" propagationWorstMs.p99) ms"
+  "$(field "$WORK/a-target.json" sustainedPerSecond)/s applied at every member, reply p50 $(field "$WORK/a-target.json" replyLatencyMs.p50) ms, p99 $(field "$WORK/a-target.json" replyLatencyMs.p99) ms; propagation p99 $(field "$WORK/a-target.json" propagationWorstMs.p99) ms; $(cat "$WORK/a-target.lines") log lines/s"
 printf '%-52s %s\n' "(b) IAMAT at 50% of (a), open loop" \
   "$(field "$WORK/b-half.json" repliesPerSecond)/s, reply p99 $(field "$WORK/b-half.json" replyLatencyMs.p99) ms"
 for m in Bailey Bona Campbell Clark Jaquez; do

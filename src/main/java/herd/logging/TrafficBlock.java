@@ -3,21 +3,34 @@ package herd.logging;
 import java.util.Arrays;
 
 /**
- * Traffic lines gathered on one event loop in one turn, in the raw form the writer reads: per
- * entry its time, direction, length and wire bytes (which may hold several LF-separated lines),
- * and beside it the label of its connection. Nothing is formatted here.
+ * Traffic lines gathered on one event loop in one turn, in the raw form the writer reads: the
+ * wire bytes of each entry (which may hold several LF-separated lines), and beside them its end,
+ * its time and its side (connection and direction). Nothing is formatted here.
  */
 final class TrafficBlock {
 
     /** A block this full leaves at once rather than at the end of the turn. */
     static final int HAND_OFF_BYTES = 64 * 1024;
-    static final byte IN = 0;
-    static final byte OUT = 1;
-    private static final int HEADER = Long.BYTES + 1 + Integer.BYTES;
+    /** A turn's lines usually fit; a busier turn's block grows (to a little over {@link #HAND_OFF_BYTES}). */
+    static final int FIRST_CAPACITY = 16 * 1024;
+
+    /** One direction of one connection; the writer keeps its formatted form here (only it reads this). */
+    static final class Side {
+        final byte[] connection;
+        final boolean in;
+        byte[] formatted;
+
+        Side(byte[] connection, boolean in) {
+            this.connection = connection;
+            this.in = in;
+        }
+    }
 
     private byte[] data;
-    private byte[][] labels = new byte[16][];
     private int size;
+    private int[] ends = new int[128];
+    private long[] times = new long[128];
+    private Side[] sides = new Side[128];
     private int entries;
 
     TrafficBlock(int capacity) {
@@ -25,21 +38,15 @@ final class TrafficBlock {
     }
 
     /** @param wire a line as wire text (a String, one char per byte) or as bytes */
-    void add(long millis, byte[] label, byte direction, Object wire) {
+    void add(long millis, Side side, Object wire) {
         int length = wire instanceof String line ? line.length() : ((byte[]) wire).length;
-        if (size + HEADER + length > data.length) {
-            data = Arrays.copyOf(data, Math.max(data.length * 2, size + HEADER + length));
+        if (size + length > data.length) {
+            data = Arrays.copyOf(data, Math.max(data.length * 2, size + length));
         }
-        if (entries == labels.length) {
-            labels = Arrays.copyOf(labels, entries * 2);
-        }
-        labels[entries++] = label;
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            data[size++] = (byte) (millis >>> shift);
-        }
-        data[size++] = direction;
-        for (int shift = 24; shift >= 0; shift -= 8) {
-            data[size++] = (byte) (length >>> shift);
+        if (entries == ends.length) {
+            ends = Arrays.copyOf(ends, entries * 2);
+            times = Arrays.copyOf(times, entries * 2);
+            sides = Arrays.copyOf(sides, entries * 2);
         }
         if (wire instanceof String line) {
             copy(line, data, size);
@@ -47,6 +54,9 @@ final class TrafficBlock {
             System.arraycopy((byte[]) wire, 0, data, size, length);
         }
         size += length;
+        ends[entries] = size;
+        times[entries] = millis;
+        sides[entries++] = side;
     }
 
     /** Wire text is one char per byte (ISO-8859-1): this copies the string's own bytes, with no array in between. */
@@ -55,18 +65,15 @@ final class TrafficBlock {
         line.getBytes(0, line.length(), into, at);
     }
 
+    /** The memory the block holds, which is what the writer's queue is bounded by. */
     int capacity() {
         return data.length;
     }
 
     void clear() {
-        java.util.Arrays.fill(labels, 0, entries, null);
+        Arrays.fill(sides, 0, entries, null);
         size = 0;
         entries = 0;
-    }
-
-    int size() {
-        return size;
     }
 
     boolean full() {
@@ -76,34 +83,17 @@ final class TrafficBlock {
     /** How many lines the block holds (an entry of several lines counts each). */
     int lines() {
         int lines = 0;
-        for (int entry = 0, at = 0; entry < entries; entry++) {
-            int length = lengthAt(at);
-            lines += lineCount(data, at + HEADER, length);
-            at += HEADER + length;
+        for (int entry = 0, from = 0; entry < entries; from = ends[entry++]) {
+            lines += lineCount(data, from, ends[entry] - from);
         }
         return lines;
     }
 
     /** Hands each entry to {@code reader}, in order. */
     void forEach(EntryReader reader) {
-        for (int entry = 0, at = 0; entry < entries; entry++) {
-            long millis = 0;
-            for (int k = 0; k < Long.BYTES; k++) {
-                millis = (millis << 8) | (data[at + k] & 0xff);
-            }
-            byte direction = data[at + Long.BYTES];
-            int length = lengthAt(at);
-            reader.entry(millis, labels[entry], direction, data, at + HEADER, length);
-            at += HEADER + length;
+        for (int entry = 0, from = 0; entry < entries; from = ends[entry++]) {
+            reader.entry(times[entry], sides[entry], data, from, ends[entry] - from);
         }
-    }
-
-    private int lengthAt(int at) {
-        int length = 0;
-        for (int k = Long.BYTES + 1; k < HEADER; k++) {
-            length = (length << 8) | (data[at + k] & 0xff);
-        }
-        return length;
     }
 
     /** Lines in {@code bytes[from, from+length)}: LF-separated, a last line without its LF counts too. */
@@ -119,6 +109,6 @@ final class TrafficBlock {
     }
 
     interface EntryReader {
-        void entry(long millis, byte[] label, byte direction, byte[] data, int from, int length);
+        void entry(long millis, TrafficBlock.Side side, byte[] data, int from, int length);
     }
 }

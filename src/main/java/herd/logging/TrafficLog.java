@@ -50,7 +50,8 @@ public final class TrafficLog {
     /** @param id the connection as the member's log names it ({@code "#12 /10.0.0.7:51234"}): its first word labels its lines */
     public Connection connection(String id) {
         int space = id.indexOf(' ');
-        return new Connection(ascii(space < 0 ? id : id.substring(0, space)));
+        byte[] label = ascii(space < 0 ? id : id.substring(0, space));
+        return new Connection(new TrafficBlock.Side(label, true), new TrafficBlock.Side(label, false));
     }
 
     /** Traffic lines dropped because the writer could not keep up, since the member started. */
@@ -61,29 +62,31 @@ public final class TrafficLog {
     /** One connection's lines, labelled with its number. */
     public final class Connection {
 
-        private final byte[] label;
+        private final TrafficBlock.Side in;
+        private final TrafficBlock.Side out;
 
-        private Connection(byte[] label) {
-            this.label = label;
+        private Connection(TrafficBlock.Side in, TrafficBlock.Side out) {
+            this.in = in;
+            this.out = out;
         }
 
         /** A line received (wire text, one char per byte, without its LF). */
         public void in(String line) {
-            add(label, TrafficBlock.IN, line);
+            add(in, line);
         }
 
         /** A line sent (wire text, without its LF). */
         public void out(String line) {
-            add(label, TrafficBlock.OUT, line);
+            add(out, line);
         }
 
         /** Lines sent, as written: each ends with its LF. */
         public void out(byte[] lines) {
-            add(label, TrafficBlock.OUT, lines);
+            add(out, lines);
         }
     }
 
-    private void add(byte[] label, byte direction, Object wire) {
+    private void add(TrafficBlock.Side side, Object wire) {
         if (!traffic || closed) {
             return;
         }
@@ -93,7 +96,7 @@ public final class TrafficLog {
                 && owner.compareAndSet(null, thread))) {
             // Off the member's event loop (rare): the line leaves on its own.
             TrafficBlock single = new TrafficBlock(256);
-            single.add(now, label, direction, wire);
+            single.add(now, side, wire);
             handOff(single);
             return;
         }
@@ -101,7 +104,7 @@ public final class TrafficLog {
             block = takeSpare();
             Vertx.currentContext().runOnContext(v -> handOffCurrent());
         }
-        block.add(now, label, direction, wire);
+        block.add(now, side, wire);
         if (block.full()) {
             handOffCurrent();
         }
@@ -124,7 +127,7 @@ public final class TrafficLog {
     }
 
     private void handOff(TrafficBlock full) {
-        long size = full.size();
+        long size = full.capacity(); // the bound is on memory held, not on the lines alone
         if (queuedBytes.get() + size > boundBytes) {
             dropped.addAndGet(full.lines());
             recycle(full);
@@ -163,7 +166,7 @@ public final class TrafficLog {
 
     /** The writer is done with a block's lines: their room in the bound is free again. */
     void taken(TrafficBlock written) {
-        queuedBytes.addAndGet(-written.size());
+        queuedBytes.addAndGet(-written.capacity());
         recycle(written);
     }
 
@@ -174,7 +177,7 @@ public final class TrafficLog {
     private TrafficBlock takeSpare() {
         TrafficBlock reused = spare.poll();
         if (reused == null) {
-            return new TrafficBlock(TrafficBlock.HAND_OFF_BYTES + 1024);
+            return new TrafficBlock(TrafficBlock.FIRST_CAPACITY);
         }
         spareCount.decrementAndGet();
         return reused;
@@ -182,7 +185,7 @@ public final class TrafficLog {
 
     /** Turn-sized blocks are reused (a few dozen at most): a block per turn would be much garbage. */
     private void recycle(TrafficBlock used) {
-        if (used.capacity() < TrafficBlock.HAND_OFF_BYTES || used.capacity() > 2 * TrafficBlock.HAND_OFF_BYTES) {
+        if (used.capacity() < TrafficBlock.FIRST_CAPACITY || used.capacity() > 2 * TrafficBlock.HAND_OFF_BYTES) {
             return;
         }
         if (spareCount.incrementAndGet() > MAX_SPARE_BLOCKS) {

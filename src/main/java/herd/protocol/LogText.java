@@ -74,7 +74,18 @@ public final class LogText {
     }
 
     private static boolean plain(byte b, boolean json) {
-        return b >= 0x20 && b < 0x7f && b != '\\' && !(json && b == '"');
+        return (json ? PLAIN_IN_JSON : PLAIN)[b & 0xff];
+    }
+
+    /** Bytes that stand for themselves: printable ASCII but the backslash (and, in JSON, the quote). */
+    private static final boolean[] PLAIN = new boolean[256];
+    private static final boolean[] PLAIN_IN_JSON = new boolean[256];
+
+    static {
+        for (int b = 0x20; b < 0x7f; b++) {
+            PLAIN[b] = b != '\\';
+            PLAIN_IN_JSON[b] = b != '\\' && b != '"';
+        }
     }
 
     /** The length of the well-formed UTF-8 sequence starting at {@code i}, or 0 if it is not one. */

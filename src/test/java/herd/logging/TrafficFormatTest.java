@@ -14,8 +14,8 @@ class TrafficFormatTest {
 
     private static String format(LogFormat format) {
         TrafficBlock block = new TrafficBlock(64);
-        block.add(1_700_000_000_123L, CLIENT, TrafficBlock.IN, "IAMAT a\033b +1+1 1");
-        block.add(1_700_000_000_124L, LINK, TrafficBlock.OUT, "AT A +0 x +1+1 1\nAT A +0 y +1+1 1\n"
+        block.add(1_700_000_000_123L, new TrafficBlock.Side(CLIENT, true), "IAMAT a\033b +1+1 1");
+        block.add(1_700_000_000_124L, new TrafficBlock.Side(LINK, false), "AT A +0 x +1+1 1\nAT A +0 y +1+1 1\n"
                 .getBytes(StandardCharsets.US_ASCII));
         LogBuffer out = new LogBuffer();
         new TrafficFormat(format, "A").block(block, out);

