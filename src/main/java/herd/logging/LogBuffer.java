@@ -1,6 +1,5 @@
 package herd.logging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** The writer's output: formatted lines gathered into one large write. */
@@ -21,14 +20,6 @@ final class LogBuffer {
         room(more.length);
         System.arraycopy(more, 0, bytes, size, more.length);
         size += more.length;
-    }
-
-    void appendAscii(String text) {
-        append(text.getBytes(StandardCharsets.ISO_8859_1));
-    }
-
-    void append(byte b) {
-        room(1)[size++] = b;
     }
 
     int size() {
