@@ -12,7 +12,10 @@ public record LogConfig(int maxFileMB, int maxTotalMB, boolean compress, int que
 
     public static final int DEFAULT_MAX_FILE_MB = 100;
     public static final int DEFAULT_MAX_TOTAL_MB = 1000;
-    /** Off: at full load the herd writes about 100 MB/s of log, more than gzip keeps up with on two cores (see logging.md). */
+    /**
+     * Off: at full load the herd writes about 100 MB/s of log, more than gzip keeps up with on two
+     * cores (see logging.md).
+     */
     public static final boolean DEFAULT_COMPRESS = false;
     public static final int DEFAULT_QUEUE_KB = 8192;
 
