@@ -30,91 +30,23 @@ PIDS=()
 [ "${SKIP_BUILD:-0}" = 1 ] || mvn -q -B package -DskipTests
 cp -r conf "$WORK/conf"
 cd "$WORK"
-for f in conf/*.json; do
-  python3 - "$f" "$LOG_TRAFFIC" <<'PY'
-import json, sys
-path, traffic = sys.argv[1], sys.argv[2] == "true"
-conf = json.load(open(path))
-for member in conf.get("servers", [conf]):
-    member["logTraffic"] = traffic
-json.dump(conf, open(path, "w"), indent=2)
-PY
-done
+source "$ROOT/src/bench/herd.sh"
+configure_herd "$LOG_TRAFFIC"
 # One process may hold at most this many sockets: idle connections are spread over one holder per member.
 ulimit -n "$(ulimit -Hn)"
-
-stop_herd() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  PIDS=()
-}
 trap 'stop_herd; rm -rf "$WORK"' EXIT
 
-start_herd() {
-  for member in Bailey Bona Campbell Clark Jaquez; do
-    env -u PLACES_API_KEY java -Xms"$MEMBER_HEAP" -Xmx"$MEMBER_HEAP" -jar "$JAR" -conf "conf/$member.json" \
-      > "$WORK/$member.out" 2>&1 &
-    PIDS+=($!)
-  done
-  for port in 12100 12101 12102 12103 12104; do
-    for _ in $(seq 100); do
-      status=$(curl -s "http://127.0.0.1:$port/status" || true)
-      if [ -n "$status" ] && ! grep -q '"down"' <<<"$status"; then break; fi
-      sleep 0.2
-    done
-  done
-  local i=0 member
-  for member in Bailey Bona Campbell Clark Jaquez; do
-    if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
-      echo "run.sh: $member did not start:" >&2
-      cat "$WORK/$member.out" >&2
-      exit 1
-    fi
-    i=$((i + 1))
-  done
-}
-
-# A closed-loop maximum leaves the members seconds of floods behind: each scenario starts
-# once the herd has settled, i.e. all five tables are equal (bounded: 60 s at most).
-settle() {
-  for _ in $(seq 300); do
-    digests=$(for port in 12100 12101 12102 12103 12104; do
-      curl -s "http://127.0.0.1:$port/status" | python3 -c "import json,sys; print(json.load(sys.stdin)['digest'])" 2>/dev/null \
-        || echo "no answer from $port"
-    done | sort -u | wc -l)
-    [ "$digests" = 1 ] && break
-    sleep 0.2
-  done
-  # Then until the members are quiet (under a tenth of a core for a second: the garbage and
-  # recompilation a maximum leaves behind are done), at most 30 s.
-  for _ in $(seq 30); do
-    local before after
-    before=$(member_ticks); sleep 1; after=$(member_ticks)
-    [ $((after - before)) -lt 10 ] && return 0
-  done
-}
-
-member_ticks() { # CPU ticks (1/100 s) the members have used
-  local total=0 pid
-  for pid in "${PIDS[@]}"; do
-    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
-  done
-  echo "$total"
-}
-
-herd_bench() { # herd-bench options... (against the standard herd)
-  java -cp "$JAR" herd.loadgen.HerdBench --herd conf/herd.json "$@"
-}
-
 bench() { # name, seconds, herd-bench options...
-  local name=$1 seconds=$2; shift 2
+  local name=$1 seconds=$2 lines start; shift 2
   settle
   echo "== $name: herd-bench -d $seconds $*" >&2
+  lines=$(log_lines); start=$(date +%s.%N)
   herd_bench -d "$seconds" -w "$BENCH_WARMUP" --json "$WORK/$name.json" "$@" >&2 || true
+  python3 -c "print(round(($(log_lines) - $lines) / ($(date +%s.%N) - $start)))" > "$WORK/$name.lines"
 }
 
-field() { # file, jq-like path of a JSON number
-  python3 -c "import json,sys; d=json.load(open(sys.argv[1])); [d:=d[k] for k in sys.argv[2].split('.')]; print(d)" "$@"
+log_lines() { # lines in the members' log files (rolled ones too; uncompressed, the default)
+  cat logs/*.log* 2>/dev/null | wc -l
 }
 
 heap_after_gc_mb() { # pid: used heap after a full GC, in MB
@@ -203,9 +135,9 @@ fi
 printf '\nherd benchmark, %s, %s, %s cores, logTraffic=%s, member heap %s\n' "$(date -u +%Y-%m-%d)" "$(uname -m)" "$(nproc)" "$LOG_TRAFFIC" "$MEMBER_HEAP"
 printf '%-52s %s\n' "scenario" "result"
 printf '%-52s %s\n' "(a) IAMAT max, 100 connections, 16 per write" \
-  "$MAX/s applied at every member ($(field "$WORK/a-max.json" repliesPerSecond)/s answered), reply p99 $(field "$WORK/a-max.json" replyLatencyMs.p99) ms"
+  "$MAX/s applied at every member ($(field "$WORK/a-max.json" repliesPerSecond)/s answered), reply p99 $(field "$WORK/a-max.json" replyLatencyMs.p99) ms; $(cat "$WORK/a-max.lines") log lines/s"
 printf '%-52s %s\n' "(a') IAMAT at $TARGET_RATE/s, open loop" \
-  "$(field "$WORK/a-target.json" sustainedPerSecond)/s applied at every member, reply p50 $(field "$WORK/a-target.json" replyLatencyMs.p50) ms, p99 $(field "$WORK/a-target.json" replyLatencyMs.p99) ms; propagation p99 $(field "$WORK/a-target.json" propagationWorstMs.p99) ms"
+  "$(field "$WORK/a-target.json" sustainedPerSecond)/s applied at every member, reply p50 $(field "$WORK/a-target.json" replyLatencyMs.p50) ms, p99 $(field "$WORK/a-target.json" replyLatencyMs.p99) ms; propagation p99 $(field "$WORK/a-target.json" propagationWorstMs.p99) ms; $(cat "$WORK/a-target.lines") log lines/s"
 printf '%-52s %s\n' "(b) IAMAT at 50% of (a), open loop" \
   "$(field "$WORK/b-half.json" repliesPerSecond)/s, reply p99 $(field "$WORK/b-half.json" replyLatencyMs.p99) ms"
 for m in Bailey Bona Campbell Clark Jaquez; do

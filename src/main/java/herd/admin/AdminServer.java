@@ -2,6 +2,7 @@ package herd.admin;
 
 import herd.config.AdminConfig;
 import herd.core.LocationTable;
+import herd.logging.MemberLog;
 import herd.metrics.HerdMetrics;
 import herd.peer.PeerMesh;
 import io.vertx.core.Future;
@@ -17,7 +18,8 @@ import org.HdrHistogram.Histogram;
 /**
  * A member's HTTP admin endpoint, on its own port: {@code GET /health} (live),
  * {@code GET /ready} (serving clients; how many links are up), {@code GET /status} (the
- * member, its table size and digest, its links, how fast updates reach it), {@code GET
+ * member, its table size and digest, its links, how fast updates reach it, how many traffic
+ * lines its log dropped), {@code GET
  * /metrics} (Prometheus) and {@code DELETE /propagation} (start
  * the propagation figures afresh, as a benchmark does before a run). Served on the member's
  * event loop, so it reads the member's state without locks.
@@ -67,7 +69,8 @@ public final class AdminServer {
                 .put("clients", table.size())
                 .put("digest", table.digest())
                 .put("links", links)
-                .put("propagation", propagation(mesh.propagation().snapshot()));
+                .put("propagation", propagation(mesh.propagation().snapshot()))
+                .put("log", new JsonObject().put("droppedLines", MemberLog.traffic(name).droppedLines()));
     }
 
     /** Summary figures, and the whole histogram (HdrHistogram's compressed form, base64) for merging. */

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param clientIdleTimeoutSeconds how long a client connection may send nothing; 0 for ever
  * @param maxClients the most client connections the member holds at once
  * @param syncIntervalSeconds how often anti-entropy compares tables over each link that is up
+ * @param log        how the log file is rolled, capped and fed
  */
 public record MemberConfig(
         String name,
@@ -35,7 +36,8 @@ public record MemberConfig(
         int maxPendingReplies,
         int clientIdleTimeoutSeconds,
         int maxClients,
-        int syncIntervalSeconds) {
+        int syncIntervalSeconds,
+        LogConfig log) {
 
     public static final int DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
     public static final int DEFAULT_MAX_PENDING_REPLIES = 1000;

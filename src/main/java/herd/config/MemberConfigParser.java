@@ -17,7 +17,8 @@ final class MemberConfigParser {
     static final Set<String> MEMBER_FIELDS =
             Set.of("name", "host", "port", "neighbours", "places", "logFile", "logTraffic", "admin",
                     "shutdownGraceMs", "maxPendingReplies", "clientIdleTimeoutSeconds", "maxClients",
-                    "syncIntervalSeconds");
+                    "syncIntervalSeconds", "log");
+    static final Set<String> LOG_FIELDS = Set.of("maxFileMB", "maxTotalMB", "compress", "queueKB");
     static final Set<String> ADMIN_FIELDS = Set.of("host", "port");
     static final Set<String> PLACES_FIELDS =
             Set.of("provider", "url", "timeoutMs", "cacheTtlSeconds", "maxInFlight", "queueTimeoutMs");
@@ -45,7 +46,8 @@ final class MemberConfigParser {
                 optionalInteger(source, json, "clientIdleTimeoutSeconds",
                         MemberConfig.DEFAULT_CLIENT_IDLE_TIMEOUT_SECONDS, 0),
                 optionalInteger(source, json, "maxClients", MemberConfig.DEFAULT_MAX_CLIENTS, 1),
-                optionalInteger(source, json, "syncIntervalSeconds", MemberConfig.DEFAULT_SYNC_INTERVAL_SECONDS, 1));
+                optionalInteger(source, json, "syncIntervalSeconds", MemberConfig.DEFAULT_SYNC_INTERVAL_SECONDS, 1),
+                log(source, json.getValue("log")));
     }
 
     private static int optionalInteger(ConfigSource source, JsonObject json, String field, int fallback, int min) {
@@ -146,6 +148,24 @@ final class MemberConfigParser {
         return logFile;
     }
 
+    private static LogConfig log(ConfigSource source, Object value) {
+        if (value == null) {
+            return LogConfig.DEFAULTS;
+        }
+        if (!(value instanceof JsonObject json)) {
+            throw source.problem("log", "must be an object, not " + quoted(value));
+        }
+        refuseUnknownFields(source, "log.", json, LOG_FIELDS);
+        return new LogConfig(
+                (int) integer(source, "log.maxFileMB", json.getValue("maxFileMB", LogConfig.DEFAULT_MAX_FILE_MB), 1,
+                        1_000_000),
+                (int) integer(source, "log.maxTotalMB", json.getValue("maxTotalMB", LogConfig.DEFAULT_MAX_TOTAL_MB), 1,
+                        100_000_000),
+                bool(source, "log.compress", json.getValue("compress"), LogConfig.DEFAULT_COMPRESS),
+                (int) integer(source, "log.queueKB", json.getValue("queueKB", LogConfig.DEFAULT_QUEUE_KB), 1,
+                        1_000_000));
+    }
+
     private static int requiredPort(ConfigSource source, String field, Object value) {
         if (value == null) {
             throw source.problem(field, "missing (a TCP port, 1 to 65535, is required)");
@@ -155,11 +175,15 @@ final class MemberConfigParser {
 
     /** On unless turned off (configuration.md, Logs): a load test may not want every line in and out. */
     private static boolean logTraffic(ConfigSource source, Object value) {
+        return bool(source, "logTraffic", value, true);
+    }
+
+    private static boolean bool(ConfigSource source, String field, Object value, boolean fallback) {
         if (value == null) {
-            return true;
+            return fallback;
         }
         if (!(value instanceof Boolean on)) {
-            throw source.problem("logTraffic", "must be true or false, not " + quoted(value));
+            throw source.problem(field, "must be true or false, not " + quoted(value));
         }
         return on;
     }

@@ -3,70 +3,106 @@ package herd.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.core.encoder.Encoder;
-import net.logstash.logback.encoder.LogstashEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.EncoderBase;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
+import herd.config.LogConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Each member's own log file (configuration.md, Logs): every line in and out at DEBUG, which only the
- * file gets (unless traffic logging is turned off); INFO and above also reach the console through the root logger (the logger stays
- * additive, and logback.xml's console filter drops DEBUG). Rolled at 10 MB and daily, with a cap
- * on history and total size, so a long run cannot fill the disk.
+ * Each member's own log file (see logging.md): event lines from logger
+ * {@code herd.member.<name>} and, unless traffic logging is off, every line in and out
+ * ({@link TrafficLog}). INFO and above also reach the console through the root logger (the
+ * logger stays additive, and the console's filter, herd.logging.ConsoleConfigurator, drops DEBUG). Only the member's
+ * {@link LogWriter} touches the file: a logback rolling appender fed whole blocks of formatted
+ * lines, rolled by size and day, compressed by logback's own thread, capped in total size.
  */
 public final class MemberLog {
 
     static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %msg%n";
-    static final String MAX_FILE_SIZE = "10MB";
     static final int MAX_DAYS = 7;
-    static final String TOTAL_SIZE_CAP = "200MB";
+    private static final String LOGGER_PREFIX = "herd.member.";
+    private static final Map<String, Open> OPEN = new ConcurrentHashMap<>();
+
+    private record Open(TrafficLog traffic, EventForwarder forwarder) {
+    }
 
     private MemberLog() {
     }
 
-    /** {@link #open(String, String, boolean)} with every line in and out logged, as configuration.md, Logs says. */
+    /** {@link #open(String, String, boolean, LogConfig)} with every line in and out logged, and the default file limits. */
     public static Logger open(String memberName, String logFile) {
-        return open(memberName, logFile, true);
+        return open(memberName, logFile, true, LogConfig.DEFAULTS);
     }
 
     /**
-     * Attaches a fresh file to logger {@code herd.member.<memberName>} (closing any earlier one).
+     * Opens the member's file (closing any earlier one of the member) and starts its writer.
      *
-     * @param traffic whether the logger passes DEBUG (every line in and out) or only INFO and above
+     * @param traffic whether every line in and out is logged, and the logger passes DEBUG
      * @throws UncheckedIOException  if the file's directory cannot be created
      * @throws IllegalStateException if logback cannot open the file (for one, another member writes to it)
      */
-    public static synchronized Logger open(String memberName, String logFile, boolean traffic) {
-        close(memberName);
+    public static synchronized Logger open(String memberName, String logFile, boolean traffic, LogConfig config) {
+        close(memberName).join();
         createParentDirectories(Path.of(logFile));
         ch.qos.logback.classic.Logger logger = logger(memberName);
         LoggerContext context = logger.getLoggerContext();
+        LogFormat format = LogFormat.fromEnvironment();
 
-        Encoder<ILoggingEvent> encoder = encoder(context, LogFormat.fromEnvironment());
+        RollingFileAppender<byte[]> file = file(context, memberName, logFile, config);
+        TrafficLog lines = new TrafficLog(traffic, config.queueKB() * 1024L);
+        LogWriter writer = new LogWriter(lines, new LogWriter.Sink() {
+            @Override
+            public void write(byte[] bytes, int length) {
+                file.doAppend(Arrays.copyOf(bytes, length));
+            }
 
-        RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+            @Override
+            public void close() {
+                file.stop();
+            }
+        }, new TrafficFormat(format, memberName), encoder(context, format), logger);
+        EventForwarder forwarder = new EventForwarder(lines);
+        forwarder.setContext(context);
+        forwarder.setName("member-events-" + memberName);
+        forwarder.start();
+
+        OPEN.put(memberName, new Open(lines, forwarder));
+        writer.start(memberName);
+        logger.addAppender(forwarder);
+        logger.setLevel(traffic ? Level.DEBUG : Level.INFO);
+        return logger;
+    }
+
+    private static RollingFileAppender<byte[]> file(LoggerContext context, String memberName, String logFile,
+                                                    LogConfig config) {
+        RollingFileAppender<byte[]> appender = new RollingFileAppender<>();
         appender.setContext(context);
         // Logback keys its "two appenders, one file" check by appender name: one name per member.
-        appender.setName(appenderName(memberName));
+        appender.setName("member-file-" + memberName);
         appender.setFile(logFile);
-        appender.setEncoder(encoder);
+        appender.setEncoder(new FormattedBytes());
 
-        SizeAndTimeBasedRollingPolicy<ILoggingEvent> rolling = new SizeAndTimeBasedRollingPolicy<>();
+        SizeAndTimeBasedRollingPolicy<byte[]> rolling = new SizeAndTimeBasedRollingPolicy<>();
         rolling.setContext(context);
         rolling.setParent(appender);
-        rolling.setFileNamePattern(logFile + ".%d{yyyy-MM-dd}.%i.gz");
-        rolling.setMaxFileSize(FileSize.valueOf(MAX_FILE_SIZE));
+        rolling.setFileNamePattern(logFile + ".%d{yyyy-MM-dd}.%i" + (config.compress() ? ".gz" : ""));
+        rolling.setMaxFileSize(new FileSize(config.maxFileMB() * FileSize.MB_COEFFICIENT));
         rolling.setMaxHistory(MAX_DAYS);
-        rolling.setTotalSizeCap(FileSize.valueOf(TOTAL_SIZE_CAP));
+        rolling.setTotalSizeCap(new FileSize(config.maxTotalMB() * FileSize.MB_COEFFICIENT));
         rolling.start();
         appender.setRollingPolicy(rolling);
         appender.start();
@@ -75,13 +111,21 @@ public final class MemberLog {
             rolling.stop();
             throw new IllegalStateException("cannot open log file " + logFile + " for " + memberName);
         }
-
-        logger.addAppender(appender);
-        logger.setLevel(traffic ? Level.DEBUG : Level.INFO);
-        return logger;
+        return appender;
     }
 
-    /** Lines for people, or one JSON object per line for log collectors. */
+    /** The traffic log of the member whose logger this is; one that ignores every line for any other logger. */
+    public static TrafficLog traffic(Logger log) {
+        String name = log.getName();
+        return name.startsWith(LOGGER_PREFIX) ? traffic(name.substring(LOGGER_PREFIX.length())) : TrafficLog.OFF;
+    }
+
+    public static TrafficLog traffic(String memberName) {
+        Open open = OPEN.get(memberName);
+        return open == null ? TrafficLog.OFF : open.traffic();
+    }
+
+    /** Event lines for people, or one JSON object per line for log collectors. */
     static Encoder<ILoggingEvent> encoder(LoggerContext context, LogFormat format) {
         Encoder<ILoggingEvent> encoder;
         if (format == LogFormat.JSON) {
@@ -96,14 +140,18 @@ public final class MemberLog {
         return encoder;
     }
 
-    /** Detaches and closes the member's file; a later {@link #open} starts a new one. */
-    public static synchronized void close(String memberName) {
-        ch.qos.logback.classic.Logger logger = logger(memberName);
-        Appender<ILoggingEvent> appender = logger.getAppender(appenderName(memberName));
-        if (appender != null) {
-            logger.detachAppender(appender);
-            appender.stop();
+    /**
+     * Stops taking the member's lines; completes once every line taken is written and the file
+     * closed. A later {@link #open} starts a new one.
+     */
+    public static synchronized CompletableFuture<Void> close(String memberName) {
+        Open open = OPEN.remove(memberName);
+        if (open == null) {
+            return CompletableFuture.completedFuture(null);
         }
+        logger(memberName).detachAppender(open.forwarder());
+        open.forwarder().stop();
+        return open.traffic().close();
     }
 
     private static void createParentDirectories(Path file) {
@@ -115,11 +163,25 @@ public final class MemberLog {
         }
     }
 
-    private static String appenderName(String memberName) {
-        return "member-file-" + memberName;
+    private static ch.qos.logback.classic.Logger logger(String memberName) {
+        return (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(LOGGER_PREFIX + memberName);
     }
 
-    private static ch.qos.logback.classic.Logger logger(String memberName) {
-        return (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("herd.member." + memberName);
+    /** The file's "encoder": the writer hands it lines already formatted. */
+    private static final class FormattedBytes extends EncoderBase<byte[]> {
+        @Override
+        public byte[] headerBytes() {
+            return null;
+        }
+
+        @Override
+        public byte[] encode(byte[] formatted) {
+            return formatted;
+        }
+
+        @Override
+        public byte[] footerBytes() {
+            return null;
+        }
     }
 }

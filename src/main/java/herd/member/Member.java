@@ -6,6 +6,7 @@ import herd.config.ConfigSource;
 import herd.config.MemberConfig;
 import herd.core.LocationTable;
 import herd.logging.MemberLog;
+import herd.logging.TrafficLog;
 import herd.metrics.HerdMetrics;
 import herd.metrics.MemberMeters;
 import herd.peer.NeighbourChange;
@@ -79,7 +80,7 @@ public final class Member {
 
     private static Future<Member> start(Vertx vertx, MemberConfig config, ConfigSource source, Secrets secrets,
                                         PeerAuth auth, Context context, MeterRegistry registry) {
-        Logger log = MemberLog.open(config.name(), config.logFile(), config.logTraffic());
+        Logger log = MemberLog.open(config.name(), config.logFile(), config.logTraffic(), config.log());
         LocationTable table = new LocationTable();
         Clock clock = Clock.systemUTC();
         MemberMeters meters = new MemberMeters(registry, config.name());
@@ -90,6 +91,7 @@ public final class Member {
                 PlacesProviders.create(vertx, config.places(), secrets.placesApiKey(), log), meters,
                 config.places().provider());
         register(meters, table, mesh, places);
+        meters.logDroppedLines(MemberLog.traffic(log), TrafficLog::droppedLines);
         Responder responder = new Responder(config.name(), table, places, report -> mesh.offer(report, null), clock,
                 meters);
         Future<ProtocolServer> listening = ProtocolServer.listen(vertx, config.host(), config.port(), clientLimits(config), responder,
@@ -196,17 +198,17 @@ public final class Member {
     /**
      * Stops gracefully: no new connections; clients get the replies they are owed (WHATSATs
      * still need the places provider and may flood nothing, IAMATs may still flood), within
-     * the grace period; then the peer links, the provider and the log close.
+     * the grace period; then the peer links, the provider and the log close (every line written).
      */
     public Future<Void> stop() {
         log.info("{} stopping: owed replies get up to {} ms", config.name(), config.shutdownGraceMs());
         Future<Void> clientsDone = onLoop(server.shutdown(Duration.ofMillis(config.shutdownGraceMs())))
                 .eventually(() -> Future.join(mesh.close(), places.close()));
         return onLoop(Future.join(clientsDone, admin == null ? Future.succeededFuture() : admin.close()))
-                .onComplete(done -> {
+                .eventually(() -> {
                     log.info("{} stopped", config.name());
                     meters.remove();
-                    MemberLog.close(config.name());
+                    return Future.fromCompletionStage(MemberLog.close(config.name()), context);
                 })
                 .mapEmpty();
     }

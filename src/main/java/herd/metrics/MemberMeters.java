@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /** One member's meters, all tagged with its name. */
 public final class MemberMeters {
@@ -55,6 +56,12 @@ public final class MemberMeters {
                 .filter(meter -> member.equals(meter.getId().getTag("member"))
                         && neighbour.equals(meter.getId().getTag("neighbour")))
                 .forEach(registry::remove);
+    }
+
+    /** Traffic lines the log dropped because its writer could not keep up ({@code herd_log_dropped_lines_total}). */
+    public <T> void logDroppedLines(T log, ToDoubleFunction<T> dropped) {
+        // The meter holds the log weakly: the log must be the member's own, not a lambda made here.
+        FunctionCounter.builder("herd.log.dropped.lines", log, dropped).tag("member", member).register(registry);
     }
 
     /** Places calls by provider and answered status, and their latency. */

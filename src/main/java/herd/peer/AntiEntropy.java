@@ -2,6 +2,7 @@ package herd.peer;
 
 import herd.core.LineCursor;
 import herd.core.LocationTable;
+import herd.logging.TrafficLog;
 import herd.protocol.PeerMessage;
 import herd.protocol.PeerWire;
 import io.vertx.core.Future;
@@ -86,7 +87,7 @@ final class AntiEntropy {
     }
 
     /** The acceptor's answer to a neighbour's digests: its lines of the buckets that differ, then their numbers. */
-    void reconcile(String neighbour, NetSocket socket, PeerMessage.Sync theirs) {
+    void reconcile(String neighbour, NetSocket socket, PeerMessage.Sync theirs, TrafficLog.Connection traffic) {
         long[] ours = table.bucketDigests();
         BitSet differ = new BitSet(LocationTable.BUCKETS);
         for (int i = 0; i < ours.length; i++) {
@@ -98,15 +99,18 @@ final class AntiEntropy {
             log.debug("anti-entropy with {}: tables equal", neighbour);
             return;
         }
-        stream(socket, differ, "anti-entropy with " + neighbour).onSuccess(lines -> {
-            socket.write(Buffer.buffer(PeerWire.encode(new PeerMessage.SyncNeed(differ))));
+        stream(socket, traffic, differ, "anti-entropy with " + neighbour).onSuccess(lines -> {
+            byte[] need = PeerWire.encode(new PeerMessage.SyncNeed(differ));
+            traffic.out(need);
+            socket.write(Buffer.buffer(need));
             log.info("anti-entropy with {}: {} buckets differ; sent {} reports", neighbour, differ.cardinality(), lines);
         });
     }
 
     /** The dialler's answer to the buckets the neighbour named: its own lines of them. */
     void need(PeerLink link, PeerMessage.SyncNeed need) {
-        link.socketForRepair().ifPresent(socket -> stream(socket, need.buckets(), "anti-entropy with " + link.neighbour())
+        link.socketForRepair().ifPresent(socket -> stream(socket, link.traffic(), need.buckets(),
+                "anti-entropy with " + link.neighbour())
                 .onSuccess(lines -> log.info("anti-entropy with {}: sent {} reports it needed", link.neighbour(), lines)));
     }
 
@@ -115,17 +119,17 @@ final class AntiEntropy {
      * room; completes with the number of lines. Fails if an exchange is already being written on
      * the socket (the next comparison repeats this one), and stops if the socket closes.
      */
-    private Future<Integer> stream(NetSocket socket, BitSet buckets, String what) {
+    private Future<Integer> stream(NetSocket socket, TrafficLog.Connection traffic, BitSet buckets, String what) {
         if (!streaming.add(socket)) {
             log.debug("{}: an exchange is still being written; this one waits for the next comparison", what);
             return Future.failedFuture(what + ": busy");
         }
         Promise<Integer> done = Promise.promise();
-        pump(socket, table.linesIn(buckets), done);
+        pump(socket, traffic, table.linesIn(buckets), done);
         return done.future();
     }
 
-    private void pump(NetSocket socket, LineCursor cursor, Promise<Integer> done) {
+    private void pump(NetSocket socket, TrafficLog.Connection traffic, LineCursor cursor, Promise<Integer> done) {
         while (streaming.contains(socket) && !socket.writeQueueFull()) {
             byte[] chunk = cursor.next(CHUNK_BYTES);
             if (chunk == null) {
@@ -134,10 +138,11 @@ final class AntiEntropy {
                 done.complete(cursor.lines());
                 return;
             }
+            traffic.out(chunk);
             socket.write(Buffer.buffer(chunk));
         }
         if (streaming.contains(socket)) {
-            socket.drainHandler(drained -> pump(socket, cursor, done));
+            socket.drainHandler(drained -> pump(socket, traffic, cursor, done));
         } else {
             done.tryFail("the link closed");
         }

@@ -1,5 +1,7 @@
 package herd.peer;
 
+import herd.logging.MemberLog;
+import herd.logging.TrafficLog;
 import herd.protocol.PeerMessage;
 import herd.protocol.PeerWire;
 import herd.protocol.Reply;
@@ -19,6 +21,7 @@ final class InboundPeer implements LineReceiver {
     private final NetSocket socket;
     private final String connectionId;
     private final Logger log;
+    private final TrafficLog.Connection traffic;
     private final Runnable authenticated;
     /** The acceptor's half of the handshake, until the neighbour has proven who it is; then null. */
     private PeerHandshake.Acceptor handshake;
@@ -34,6 +37,7 @@ final class InboundPeer implements LineReceiver {
         this.connectionId = connectionId;
         this.authenticated = authenticated;
         this.log = log;
+        this.traffic = MemberLog.traffic(log).connection(connectionId);
     }
 
     /** Starts the handshake's deadline, or with no proof to wait for, counts the link as authenticated at once. */
@@ -60,9 +64,7 @@ final class InboundPeer implements LineReceiver {
             authenticate(line);
             return;
         }
-        if (log.isDebugEnabled()) {
-            log.debug("{} from {}: {}", connectionId, neighbour, Reply.readable(line));
-        }
+        traffic.in(line);
         // Most lines of a flood are updates this member holds already: recognised by their bytes, they need no parsing.
         if (mesh.holds(line)) {
             return;
@@ -71,7 +73,7 @@ final class InboundPeer implements LineReceiver {
         if (message instanceof PeerMessage.Update update) {
             mesh.offer(update.report(), neighbour);
         } else if (message instanceof PeerMessage.Sync sync) {
-            mesh.antiEntropy().reconcile(neighbour, socket, sync);
+            mesh.antiEntropy().reconcile(neighbour, socket, sync, traffic);
         } else {
             log.warn("{} from {}: ignored {}: {}", connectionId, neighbour, reason(message), Reply.readable(line));
         }

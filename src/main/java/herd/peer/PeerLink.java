@@ -1,6 +1,8 @@
 package herd.peer;
 
 import herd.config.PeerAddress;
+import herd.logging.MemberLog;
+import herd.logging.TrafficLog;
 import herd.protocol.LineFramer;
 import herd.protocol.LineLimits;
 import herd.protocol.PeerMessage;
@@ -58,6 +60,7 @@ final class PeerLink {
     private final String neighbour;
     private final PeerAddress address;
     private final Logger log;
+    private final TrafficLog.Connection traffic;
     private final Context context;
 
     // Owned by the member's event loop.
@@ -91,6 +94,7 @@ final class PeerLink {
         this.neighbour = neighbour;
         this.address = address;
         this.log = log;
+        this.traffic = MemberLog.traffic(log).connection("link:" + neighbour);
         this.context = vertx.getOrCreateContext();
     }
 
@@ -150,6 +154,7 @@ final class PeerLink {
             context.runOnContext(v -> flush());
         }
         batch.appendBytes(line);
+        traffic.out(line);
         if (batch.length() >= MAX_BATCH_BYTES) {
             flush();
         }
@@ -225,6 +230,11 @@ final class PeerLink {
         return Optional.of(socket);
     }
 
+    /** Where the lines of this link are logged. */
+    TrafficLog.Connection traffic() {
+        return traffic;
+    }
+
     /** Whether nothing was sent on the link for {@code quiet}. */
     boolean quietFor(Duration quiet) {
         return System.nanoTime() - lastWriteNanos >= quiet.toNanos();
@@ -286,6 +296,7 @@ final class PeerLink {
         LineFramer framer = new LineFramer(LineLimits.PEER, new LineFramer.Sink() {
             @Override
             public void line(String line) {
+                traffic.in(line);
                 if (state == State.UP) {
                     mesh.answered(PeerLink.this, line);
                 } else if (state == State.HANDSHAKING) {

@@ -30,14 +30,14 @@ public record Reply(String line, String json) {
     }
 
     /**
-     * Wire text made readable for logs: the bytes the client sent, read as UTF-8, decoded only
-     * if the log line is written.
+     * Wire text made readable and safe for logs ({@link LogText}), escaped only if the log line
+     * is written.
      */
     public static Object readable(String wireText) {
         return new Object() {
             @Override
             public String toString() {
-                return new String(wireText.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+                return LogText.of(wireText);
             }
         };
     }

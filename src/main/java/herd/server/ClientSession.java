@@ -1,5 +1,7 @@
 package herd.server;
 
+import herd.logging.MemberLog;
+import herd.logging.TrafficLog;
 import herd.protocol.Command;
 import herd.protocol.CommandParser;
 import herd.protocol.Reply;
@@ -29,6 +31,7 @@ final class ClientSession implements LineReceiver {
     private final CommandResponder responder;
     private final int maxPendingReplies;
     private final Logger log;
+    private final TrafficLog.Connection traffic;
     private final Queue<Future<Reply>> owed = new ArrayDeque<>();
     /** The connection's event loop: sessions are made by its handlers. */
     private final Context context = Vertx.currentContext();
@@ -51,6 +54,7 @@ final class ClientSession implements LineReceiver {
         this.responder = responder;
         this.maxPendingReplies = maxPendingReplies;
         this.log = log;
+        this.traffic = MemberLog.traffic(log).connection(id);
         socket.drainHandler(drained -> {
             awaitingDrain = false;
             updateReading();
@@ -59,9 +63,7 @@ final class ClientSession implements LineReceiver {
 
     @Override
     public void line(String line) {
-        if (log.isDebugEnabled()) {
-            log.debug("{} <- {}", id, Reply.readable(line));
-        }
+        traffic.in(line);
         Command command = CommandParser.parse(line);
         if (!(command instanceof Command.Blank)) {
             owe(responder.respond(command, line));
@@ -70,7 +72,7 @@ final class ClientSession implements LineReceiver {
 
     @Override
     public void overlong(String head) {
-        log.debug("{} <- (line longer than {} bytes) {}...", id, head.length(), Reply.readable(head));
+        traffic.in(head);
         owe(Future.succeededFuture(Reply.invalid(head)));
     }
 
@@ -111,9 +113,7 @@ final class ClientSession implements LineReceiver {
             Future<Reply> next = owed.remove();
             if (next.succeeded()) {
                 Reply reply = next.result();
-                if (log.isDebugEnabled()) {
-                    log.debug("{} -> {}", id, Reply.readable(reply.line()));
-                }
+                traffic.out(reply.line());
                 send(reply.toBytes());
             } else {
                 log.error("{} no reply could be made", id, next.cause());

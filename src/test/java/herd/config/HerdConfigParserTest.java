@@ -40,10 +40,12 @@ class HerdConfigParserTest {
                 + " \"places\": {\"provider\": \"google-legacy\", \"url\": \"http://127.0.0.1:9/x\", \"timeoutMs\": 250},"
                 + " \"logFile\": \"/var/log/a.log\", \"logTraffic\": false, \"admin\": {\"port\": 12100},"
                 + " \"shutdownGraceMs\": 0, \"maxPendingReplies\": 10, \"clientIdleTimeoutSeconds\": 0, \"maxClients\": 5,"
-                + " \"syncIntervalSeconds\": 7}");
+                + " \"syncIntervalSeconds\": 7, \"log\": {\"maxFileMB\": 50, \"maxTotalMB\": 2000, \"compress\": false,"
+                + " \"queueKB\": 1024}}");
         assertEquals(new MemberConfig("A", "127.0.0.1", 12000, java.util.Map.of(),
                 new PlacesConfig("google-legacy", "http://127.0.0.1:9/x", 250), "/var/log/a.log",
-                new AdminConfig(AdminConfig.DEFAULT_HOST, 12100), false, 0, 10, 0, 5, 7), config);
+                new AdminConfig(AdminConfig.DEFAULT_HOST, 12100), false, 0, 10, 0, 5, 7,
+                new LogConfig(50, 2000, false, 1024)), config);
     }
 
     @Test
@@ -103,6 +105,12 @@ class HerdConfigParserTest {
         "{'name': 'A', 'port': 1, 'neighbours': {}, 'admin': {}}              | admin.port | missing",
         "{'name': 'A', 'port': 1, 'neighbours': {}, 'admin': {'port': 1}}     | admin.port | clashes with port",
         "{'name': 'A', 'port': 1, 'neighbours': {}, 'admin': {'prot': 2}}     | admin.prot | unknown field",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'log': true}              | log | must be an object",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'log': {'maxFileMb': 2}}  | log.maxFileMb | unknown field",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'log': {'maxFileMB': 0}}  | log.maxFileMB | not 0",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'log': {'maxTotalMB': '9'}} | log.maxTotalMB | not \"9\"",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'log': {'compress': 1}}   | log.compress | must be true or false, not 1",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'log': {'queueKB': -5}}   | log.queueKB | not -5",
     })
     void aBadFieldIsNamedWithItsFile(String json, String field, String problem) {
         ConfigException e = assertThrows(ConfigException.class, () -> member(json.replace('\'', '"')));
@@ -114,7 +122,7 @@ class HerdConfigParserTest {
     void anUnknownFieldIsRefusedWithTheKnownOnes() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> member("{\"name\": \"A\", \"port\": 1, \"neighbours\": {}, \"logfile\": \"x\"}"));
-        assertEquals(FILE + ": logfile: unknown field (known: [admin, clientIdleTimeoutSeconds, host, logFile, logTraffic, "
+        assertEquals(FILE + ": logfile: unknown field (known: [admin, clientIdleTimeoutSeconds, host, log, logFile, logTraffic, "
                         + "maxClients, maxPendingReplies, name, neighbours, places, port, shutdownGraceMs, syncIntervalSeconds])",
                 e.getMessage());
     }

@@ -26,8 +26,8 @@ class MemberLogTest {
 
     @AfterEach
     void closeAll() {
-        MemberLog.close("Alpha");
-        MemberLog.close("Beta");
+        MemberLog.close("Alpha").join();
+        MemberLog.close("Beta").join();
     }
 
     @Test
@@ -35,7 +35,7 @@ class MemberLogTest {
         Path file = dir.resolve("logs/deeper/Alpha.log");
         Logger log = MemberLog.open("Alpha", file.toString());
         log.debug("line one");
-        MemberLog.close("Alpha");
+        MemberLog.close("Alpha").join();
 
         assertEquals("herd.member.Alpha", log.getName());
         assertTrue(log.isDebugEnabled());
@@ -49,10 +49,10 @@ class MemberLogTest {
         Path second = dir.resolve("b/Alpha.log");
         Logger log = MemberLog.open("Alpha", first.toString());
         log.debug("line one");
-        MemberLog.close("Alpha");
+        MemberLog.close("Alpha").join();
         log.debug("while closed");
         MemberLog.open("Alpha", second.toString()).debug("line two");
-        MemberLog.close("Alpha");
+        MemberLog.close("Alpha").join();
 
         String firstText = Files.readString(first);
         assertTrue(firstText.contains("line one"), firstText);
@@ -64,10 +64,10 @@ class MemberLogTest {
     @Test
     void withoutTrafficOnlyInfoAndAboveReachTheFile() throws IOException {
         Path file = dir.resolve("Alpha.log");
-        Logger log = MemberLog.open("Alpha", file.toString(), false);
+        Logger log = MemberLog.open("Alpha", file.toString(), false, herd.config.LogConfig.DEFAULTS);
         log.debug("a line in");
         log.info("a link opened");
-        MemberLog.close("Alpha");
+        MemberLog.close("Alpha").join();
 
         String text = Files.readString(file);
         assertFalse(text.contains("a line in"), text);
@@ -80,10 +80,10 @@ class MemberLogTest {
         Path beta = dir.resolve("Beta.log");
         MemberLog.open("Alpha", alpha.toString()).info("from alpha");
         MemberLog.open("Beta", beta.toString()).info("from beta");
-        MemberLog.close("Alpha");
+        MemberLog.close("Alpha").join();
         MemberLog.open("Alpha", alpha.toString()).info("alpha again");
-        MemberLog.close("Alpha");
-        MemberLog.close("Beta");
+        MemberLog.close("Alpha").join();
+        MemberLog.close("Beta").join();
 
         assertEquals(2, Files.readAllLines(alpha).size());
         assertEquals(1, Files.readAllLines(beta).size());

@@ -61,6 +61,7 @@ class AntiEntropyTest {
 
     private static MemberConfig syncEverySecond(MemberConfig c) {
         return new MemberConfig(c.name(), c.host(), c.port(), c.neighbours(), c.places(), c.logFile(), c.admin(),
-                c.logTraffic(), c.shutdownGraceMs(), c.maxPendingReplies(), c.clientIdleTimeoutSeconds(), c.maxClients(), 1);
+                c.logTraffic(), c.shutdownGraceMs(), c.maxPendingReplies(), c.clientIdleTimeoutSeconds(), c.maxClients(), 1,
+                c.log());
     }
 }

@@ -145,7 +145,7 @@ class LaggingLinkTest {
     private static MemberConfig withoutTrafficLog(MemberConfig c) {
         return new MemberConfig(c.name(), c.host(), c.port(), c.neighbours(), c.places(), c.logFile(), c.admin(), false,
                 c.shutdownGraceMs(), c.maxPendingReplies(), c.clientIdleTimeoutSeconds(), c.maxClients(),
-                c.syncIntervalSeconds());
+                c.syncIntervalSeconds(), c.log());
     }
 
     private static Report report(int i) {

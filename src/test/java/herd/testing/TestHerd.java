@@ -65,7 +65,7 @@ public final class TestHerd implements AutoCloseable {
                     neighbours, places, logDir.resolve(member.name() + ".log").toString(),
                     new AdminConfig("127.0.0.1", adminPorts.get(member.name())), true, member.shutdownGraceMs(),
                     member.maxPendingReplies(), member.clientIdleTimeoutSeconds(), member.maxClients(),
-                    member.syncIntervalSeconds())));
+                    member.syncIntervalSeconds(), member.log())));
         }
         return herd;
     }
@@ -75,7 +75,7 @@ public final class TestHerd implements AutoCloseable {
                                                                int clientIdleTimeoutSeconds, int maxClients) {
         return c -> new MemberConfig(c.name(), c.host(), c.port(), c.neighbours(), c.places(), c.logFile(), c.admin(),
                 c.logTraffic(), shutdownGraceMs, maxPendingReplies, clientIdleTimeoutSeconds, maxClients,
-                c.syncIntervalSeconds());
+                c.syncIntervalSeconds(), c.log());
     }
 
     private static HerdConfig readStandardHerd() {

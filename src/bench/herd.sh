@@ -1,0 +1,93 @@
+# Shared by the benchmark scripts (sourced): the standard five-member herd as five processes on
+# loopback, from conf/*.json in the current directory. Needs JAR, WORK, MEMBER_HEAP and PIDS=().
+
+configure_herd() { # logTraffic (true or false) [log object as JSON]: rewrites conf/*.json in the current directory
+  local f
+  for f in conf/*.json; do
+    python3 - "$f" "$1" "${2:-}" <<'PY'
+import json, sys
+path, traffic, log = sys.argv[1], sys.argv[2] == "true", sys.argv[3]
+conf = json.load(open(path))
+for member in conf.get("servers", [conf]):
+    member["logTraffic"] = traffic
+    if log:
+        member["log"] = json.loads(log)
+json.dump(conf, open(path, "w"), indent=2)
+PY
+  done
+}
+
+stop_herd() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  PIDS=()
+}
+
+start_herd() {
+  for member in Bailey Bona Campbell Clark Jaquez; do
+    env -u PLACES_API_KEY java -Xms"$MEMBER_HEAP" -Xmx"$MEMBER_HEAP" -jar "$JAR" -conf "conf/$member.json" \
+      > "$WORK/$member.out" 2>&1 &
+    PIDS+=($!)
+  done
+  for port in 12100 12101 12102 12103 12104; do
+    for _ in $(seq 100); do
+      status=$(curl -s "http://127.0.0.1:$port/status" || true)
+      if [ -n "$status" ] && ! grep -q '"down"' <<<"$status"; then break; fi
+      sleep 0.2
+    done
+  done
+  local i=0 member
+  for member in Bailey Bona Campbell Clark Jaquez; do
+    if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
+      echo "run.sh: $member did not start:" >&2
+      cat "$WORK/$member.out" >&2
+      exit 1
+    fi
+    i=$((i + 1))
+  done
+}
+
+
+# A closed-loop maximum leaves the members seconds of floods behind: each scenario starts
+# once the herd has settled, i.e. all five tables are equal (bounded: 60 s at most).
+settle() {
+  for _ in $(seq 300); do
+    digests=$(for port in 12100 12101 12102 12103 12104; do
+      curl -s "http://127.0.0.1:$port/status" | python3 -c "import json,sys; print(json.load(sys.stdin)['digest'])" 2>/dev/null \
+        || echo "no answer from $port"
+    done | sort -u | wc -l)
+    [ "$digests" = 1 ] && break
+    sleep 0.2
+  done
+  # Then until the members are quiet (under a tenth of a core for a second: the garbage and
+  # recompilation a maximum leaves behind are done), at most 30 s.
+  for _ in $(seq 30); do
+    local before after
+    before=$(member_ticks); sleep 1; after=$(member_ticks)
+    [ $((after - before)) -lt 10 ] && return 0
+  done
+}
+
+member_ticks() { # CPU ticks (1/100 s) the members have used
+  local total=0 pid
+  for pid in "${PIDS[@]}"; do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+
+herd_bench() { # herd-bench options... (against the standard herd)
+  java -cp "$JAR" herd.loadgen.HerdBench --herd conf/herd.json "$@"
+}
+
+field() { # file, jq-like path of a JSON number
+  python3 -c "import json,sys; d=json.load(open(sys.argv[1])); [d:=d[k] for k in sys.argv[2].split('.')]; print(d)" "$@"
+}
+
+log_write_bytes() { # bytes the members have written to storage (their log files) so far
+  local total=0 pid
+  for pid in "${PIDS[@]}"; do
+    total=$((total + $(awk '/^write_bytes/ {print $2}' "/proc/$pid/io" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}

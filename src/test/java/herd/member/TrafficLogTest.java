@@ -1,0 +1,160 @@
+package herd.member;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import herd.config.LogConfig;
+import herd.config.MemberConfig;
+import herd.config.PlacesConfig;
+import herd.testing.Await;
+import herd.testing.LineClient;
+import herd.testing.TestHerd;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every line in and out reaches the members' files, escaped, and what cannot is counted. */
+@ExtendWith(VertxExtension.class)
+class TrafficLogTest {
+
+    private static final int BURST = 500;
+    private TestHerd herd;
+
+    @AfterEach
+    void stop() {
+        if (herd != null) {
+            herd.close();
+        }
+    }
+
+    @Test
+    void everyLineOfAPipelinedBurstIsInTheFilesAfterAGracefulStop(Vertx vertx, @TempDir Path logs) throws IOException {
+        herd = TestHerd.standard(vertx, logs, new PlacesConfig("offline", null, 5000)).start();
+        StringBuilder burst = new StringBuilder();
+        for (int i = 0; i < BURST; i++) {
+            burst.append("IAMAT burst").append(i).append(" +34.068930-118.445127 1.").append(i).append('\n');
+        }
+        try (LineClient client = new LineClient(herd.port("Bailey"))) {
+            client.send(burst.toString());
+            for (int i = 0; i < BURST; i++) {
+                assertTrue(client.readLine().startsWith("AT Bailey "));
+            }
+        }
+        Await.until("the burst at Bona", Duration.ofSeconds(10),
+                () -> herd.member("Bona").table().size() >= BURST);
+        herd.close();
+        herd = null;
+
+        List<String> bailey = Files.readAllLines(logs.resolve("Bailey.log"));
+        List<String> bona = Files.readAllLines(logs.resolve("Bona.log"));
+        String client = connection(bailey, "IAMAT burst0 ");
+        String peerIn = connection(bona, "AT Bailey [^ ]+ burst0 ");
+        for (int i = 0; i < BURST; i++) {
+            String line = "IAMAT burst" + i + " +34.068930-118.445127 1." + i;
+            assertTrue(has(bailey, " DEBUG " + Pattern.quote(client + " <- " + line) + "$"), line);
+            assertTrue(has(bailey, " DEBUG " + Pattern.quote(client) + " -> AT Bailey [^ ]+ burst" + i + " "), line);
+            assertTrue(has(bailey, " DEBUG link:Bona -> AT Bailey [^ ]+ burst" + i + " "), line);
+            assertTrue(has(bona, " DEBUG " + Pattern.quote(peerIn) + " <- AT Bailey [^ ]+ burst" + i + " "), line);
+        }
+    }
+
+    @Test
+    void controlBytesAndInvalidUtf8AreEscapedInTheLogButNotOnTheWire(Vertx vertx, @TempDir Path logs)
+            throws IOException {
+        herd = TestHerd.standard(vertx, logs, new PlacesConfig("offline", null, 5000)).start();
+        byte[] forged = "IAMAT a\033[2Jb +1+1 1\nIAMAT c\rd\0\u00ff +1+1 1\n".getBytes(StandardCharsets.ISO_8859_1);
+        try (LineClient client = new LineClient(herd.port("Bailey"))) {
+            client.send(forged);
+            String first = client.readLine();
+            client.readLine();
+            assertTrue(first.contains(" a\033[2Jb "), first);
+        }
+        herd.close();
+        herd = null;
+
+        byte[] file = Files.readAllBytes(logs.resolve("Bailey.log"));
+        for (byte b : file) {
+            assertFalse(b != '\n' && (b & 0xff) < 0x20, "a raw control byte in the log: " + b);
+        }
+        String text = new String(file, StandardCharsets.UTF_8);
+        assertTrue(text.contains(" <- IAMAT a\\x1b[2Jb +1+1 1\n"), text);
+        assertTrue(text.contains(" <- IAMAT c\\x0dd\\x00\\xff +1+1 1\n"), text);
+        assertTrue(text.contains("a\\x1b[2Jb +1+1 1\n") && text.contains(" -> "), text);
+    }
+
+    @Test
+    void aStarvedWriterDropsTrafficLinesAndCountsThem(Vertx vertx, @TempDir Path logs) throws Exception {
+        // A queue smaller than one turn's block: every pipelined turn's lines are dropped.
+        herd = TestHerd.standard(vertx, logs, new PlacesConfig("offline", null, 5000), TrafficLogTest::tinyQueue)
+                .start();
+        StringBuilder burst = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            burst.append("IAMAT flood").append(i).append(" +1+1 1\n");
+        }
+        try (LineClient client = new LineClient(herd.port("Bailey"))) {
+            client.send(burst.toString());
+            for (int i = 0; i < 5000; i++) {
+                client.readLine();
+            }
+        }
+        long dropped = status("Bailey").getJsonObject("log").getLong("droppedLines");
+        assertTrue(dropped > 0, "dropped " + dropped);
+        Matcher metric = Pattern.compile("herd_log_dropped_lines_total\\{member=\"Bailey\"[^}]*} ([0-9.E]+)")
+                .matcher(get("Bailey", "/metrics"));
+        assertTrue(metric.find());
+        assertEquals(dropped, (long) Double.parseDouble(metric.group(1)));
+        herd.close();
+        herd = null;
+
+        String text = Files.readString(logs.resolve("Bailey.log"));
+        assertTrue(text.contains("WARN") && text.contains("the log could not keep up: dropped "), text);
+    }
+
+    private static MemberConfig tinyQueue(MemberConfig c) {
+        return new MemberConfig(c.name(), c.host(), c.port(), c.neighbours(), c.places(), c.logFile(), c.admin(),
+                c.logTraffic(), c.shutdownGraceMs(), c.maxPendingReplies(), c.clientIdleTimeoutSeconds(), c.maxClients(),
+                c.syncIntervalSeconds(), new LogConfig(10, 200, true, 1));
+    }
+
+    /** The label of the connection whose line received matches {@code line}. */
+    private static String connection(List<String> log, String line) {
+        Pattern pattern = Pattern.compile(" DEBUG (#[0-9]+) <- " + line);
+        for (String logged : log) {
+            Matcher m = pattern.matcher(logged);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        throw new AssertionError("no line " + line + " received in " + log);
+    }
+
+    private static boolean has(List<String> log, String regex) {
+        Pattern pattern = Pattern.compile(regex);
+        return log.stream().anyMatch(line -> pattern.matcher(line).find());
+    }
+
+    private JsonObject status(String member) throws IOException {
+        return new JsonObject(get(member, "/status"));
+    }
+
+    private String get(String member, String path) throws IOException {
+        try (InputStream in = URI.create("http://127.0.0.1:" + herd.adminPort(member) + path).toURL().openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
