@@ -115,6 +115,7 @@ public final class Member {
                                 + " can claim to be a neighbour and change the table", config.name(),
                                 Secrets.HERD_SECRET_VARIABLE, listening.result().port());
                     }
+                    places.prepare();
                     return new Member(config, table, mesh, places, listening.result(), adminServer, meters, log,
                             context);
                 });

@@ -15,6 +15,11 @@ abstract class ForwardingPlacesProvider implements PlacesProvider {
     }
 
     @Override
+    public void prepare() {
+        places.prepare();
+    }
+
+    @Override
     public long cacheHits() {
         return places.cacheHits();
     }

@@ -16,6 +16,10 @@ public interface PlacesProvider {
 
     Future<JsonObject> nearby(PlacesQuery query);
 
+    /** Starts what the provider needs before its first answer; called once the member listens. */
+    default void prepare() {
+    }
+
     /** How many answers came from a cache rather than from the source (for metrics). */
     default long cacheHits() {
         return 0;

@@ -67,6 +67,19 @@ class StartupIT {
         for (String prefix : NOT_LOADED) {
             assertEquals(List.of(), loaded.stream().filter(name -> name.startsWith(prefix)).limit(3).toList(), prefix);
         }
+        List<String> lines = Files.readAllLines(output);
+        int listening = indexOf(lines, line -> line.contains("Solo listening on"));
+        int index = indexOf(lines, line -> line.contains("[class,load] herd.places.offline.GeoNamesPlaces "));
+        assertTrue(listening >= 0 && index > listening, "the offline index began loading before the member listened");
+    }
+
+    private static int indexOf(List<String> lines, java.util.function.Predicate<String> found) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (found.test(lines.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static LineClient connect(Process member, int port) throws InterruptedException {

@@ -19,17 +19,31 @@ public final class OfflinePlacesProvider implements PlacesProvider {
     static final String ATTRIBUTION =
             "Place data from <a href=\"https://www.geonames.org/\">GeoNames</a>, licensed under CC BY 4.0";
 
-    private final Future<PlaceIndex> index;
+    private final Vertx vertx;
     private final Logger log;
+    /** The data set, loading or loaded; null until {@link #prepare} or the first query (both on the member's event loop). */
+    private Future<PlaceIndex> index;
 
-    /** Starts loading the data set off the event loop; queries made meanwhile wait for it. */
     public OfflinePlacesProvider(Vertx vertx, Logger log) {
-        this.index = vertx.executeBlocking(GeoNamesPlaces::index, false);
+        this.vertx = vertx;
         this.log = log;
+    }
+
+    /**
+     * Starts loading the data set off the event loop, once: a member calls it when it listens, so
+     * that the load (a fifth of a second of a core) never delays the start; a query made before it
+     * has loaded waits for it.
+     */
+    @Override
+    public void prepare() {
+        if (index == null) {
+            index = vertx.executeBlocking(GeoNamesPlaces::index, false);
+        }
     }
 
     @Override
     public Future<JsonObject> nearby(PlacesQuery query) {
+        prepare();
         return index.map(places -> {
             long started = System.nanoTime();
             List<NearbyPlace> found = places.nearby(query.latitude().doubleValue(), query.longitude().doubleValue(),
