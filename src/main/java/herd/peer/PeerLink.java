@@ -153,8 +153,9 @@ final class PeerLink {
             batch = Buffer.buffer();
             context.runOnContext(v -> flush());
         }
+        // Not logged here: the neighbour logs every line it receives, and an update a member floods
+        // goes out on two or three links, which would log it again for each (most of the log's bytes).
         batch.appendBytes(line);
-        traffic.out(line);
         if (batch.length() >= MAX_BATCH_BYTES) {
             flush();
         }

@@ -72,7 +72,6 @@ class TrafficLogIT {
             String id = "logged" + i + " ";
             assertTrue(logA.contains(" <- IAMAT " + id + "+34.068930-118.445127 1." + i + "\n"), id);
             assertTrue(found(logA, " DEBUG #\\d+ -> AT A [^ ]+ " + id), id);
-            assertTrue(found(logA, " DEBUG link:B -> AT A [^ ]+ " + id), id);
             assertTrue(found(logB, " DEBUG #\\d+ <- AT A [^ ]+ " + id), id);
         }
         assertTrue(logA.contains("A stopped"), "the last event line of a graceful stop");

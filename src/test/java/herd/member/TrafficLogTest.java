@@ -68,7 +68,6 @@ class TrafficLogTest {
             String line = "IAMAT burst" + i + " +34.068930-118.445127 1." + i;
             assertTrue(has(bailey, " DEBUG " + Pattern.quote(client + " <- " + line) + "$"), line);
             assertTrue(has(bailey, " DEBUG " + Pattern.quote(client) + " -> AT Bailey [^ ]+ burst" + i + " "), line);
-            assertTrue(has(bailey, " DEBUG link:Bona -> AT Bailey [^ ]+ burst" + i + " "), line);
             assertTrue(has(bona, " DEBUG " + Pattern.quote(peerIn) + " <- AT Bailey [^ ]+ burst" + i + " "), line);
         }
     }
