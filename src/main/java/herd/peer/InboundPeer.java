@@ -75,14 +75,9 @@ final class InboundPeer implements LineReceiver {
         } else if (message instanceof PeerMessage.Sync sync) {
             mesh.antiEntropy().reconcile(neighbour, socket, sync, traffic);
         } else {
-            log.warn("{} from {}: ignored {}: {}", connectionId, neighbour, reason(message), Reply.readable(line));
+            log.warn("{} from {}: ignored {}: {}", connectionId, neighbour,
+                    PeerMesh.whyIgnored(message, "a link into this member"), Reply.readable(line));
         }
-    }
-
-    /** Why a message is out of place on a link into this member. */
-    private static String reason(PeerMessage message) {
-        return message instanceof PeerMessage.Refused refused ? refused.reason()
-                : "a " + message.getClass().getSimpleName() + " message, which only the dialled side may get";
     }
 
     /** Until the neighbour proves it knows the herd secret, nothing it sends counts. */

@@ -151,10 +151,15 @@ public final class PeerMesh implements PeerAcceptor {
         } else if (message instanceof PeerMessage.SyncNeed need) {
             antiEntropy.need(link, need);
         } else {
-            String reason = message instanceof PeerMessage.Refused refused ? refused.reason()
-                    : "a " + message.getClass().getSimpleName() + " message on a link this member dialled";
-            log.warn("ignored {} from {}: {}", reason, link.neighbour(), Reply.readable(line));
+            log.warn("ignored {} from {}: {}", whyIgnored(message, "a link this member dialled"), link.neighbour(),
+                    Reply.readable(line));
         }
+    }
+
+    /** Why a line is ignored: what was wrong with it, or that its message does not belong on {@code link}. */
+    static String whyIgnored(PeerMessage message, String link) {
+        return message instanceof PeerMessage.Refused refused ? refused.reason()
+                : "a " + message.getClass().getSimpleName() + " message on " + link;
     }
 
     /**

@@ -68,17 +68,14 @@ public final class PeerWire {
     /** The message a line holds, or {@link PeerMessage.Refused} with the reason; never throws. */
     public static PeerMessage decode(String line) {
         if (line.startsWith(UPDATE + ' ')) {
-            // Most lines are updates: their canonical form is cut in one pass.
-            Optional<Report> report = parseUpdate(line);
-            return report.isPresent() ? new PeerMessage.Update(report.get()) : refused(line, "a malformed update");
+            return update(line); // most lines are updates: no splitting into fields first
         }
         List<String> fields = Fields.split(line);
         if (fields.isEmpty()) {
             return refused(line, "an empty line");
         }
         return switch (fields.get(0)) {
-            case UPDATE -> parseUpdate(line).<PeerMessage>map(PeerMessage.Update::new)
-                    .orElseGet(() -> refused(line, "a malformed update"));
+            case UPDATE -> update(line);
             case HELLO -> fields.size() >= 2 && fields.size() <= 4
                     ? new PeerMessage.Hello(fields.get(1), fields.size() > 2 ? fields.get(2) : null,
                             fields.size() > 3 ? fields.get(3) : null)
@@ -89,6 +86,11 @@ public final class PeerWire {
             case SYNC_NEED -> need(line, fields);
             default -> refused(line, "not a peer message");
         };
+    }
+
+    private static PeerMessage update(String line) {
+        Optional<Report> report = parseUpdate(line);
+        return report.isPresent() ? new PeerMessage.Update(report.get()) : refused(line, "a malformed update");
     }
 
     private static PeerMessage.Refused refused(String line, String reason) {
