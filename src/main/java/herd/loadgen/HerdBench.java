@@ -4,6 +4,7 @@ import herd.config.HerdConfig;
 import herd.config.HerdConfigParser;
 import herd.config.MemberConfig;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
@@ -167,15 +168,27 @@ public final class HerdBench implements Callable<Integer> {
         return results.clean() ? 0 : 1;
     }
 
-    /** IAMATs for the clients WHATSATs ask about, so that every member can answer them. */
+    /** IAMATs for the clients WHATSATs ask about, so that every member can answer them; done once all are answered. */
     private void seed(Vertx vertx, MemberConfig member, LoadStats stats) {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < Workload.SEEDED_CLIENTS; i++) {
             Workload.appendIamat(lines, Workload.seededClient(i), ThreadLocalRandom.current());
         }
-        vertx.createNetClient().connect(address(member))
-                .compose(socket -> socket.write(lines.toString()).compose(v -> socket.end()))
-                .await();
+        Promise<Void> answered = Promise.promise();
+        vertx.createNetClient().connect(address(member)).compose(socket -> {
+            int[] replies = {0};
+            socket.handler(buffer -> {
+                for (int i = 0; i < buffer.length(); i++) {
+                    if (buffer.getByte(i) == '\n' && ++replies[0] == Workload.SEEDED_CLIENTS) {
+                        socket.close();
+                        answered.tryComplete();
+                    }
+                }
+            });
+            socket.closeHandler(v -> answered.tryFail("the seeding connection to " + member.name() + " closed after "
+                    + replies[0] + " of " + Workload.SEEDED_CLIENTS + " replies"));
+            return socket.write(lines.toString()).compose(v -> answered.future());
+        }).await();
         progress(stats, 1, "seed");
     }
 

@@ -8,6 +8,8 @@ import herd.testing.TestHerd;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,11 +26,8 @@ class HerdBenchTest {
         try (TestHerd herd = TestHerd.standard(vertx, dir, new PlacesConfig("offline", null, 1000)).start()) {
             Path herdFile = herd.writeHerdFile(dir.resolve("herd.json"));
             Path json = dir.resolve("results.json");
-            int exit = new CommandLine(new HerdBench()).execute("--herd", herdFile.toString(), "-c", "10",
+            JsonObject results = bench(json, "--herd", herdFile.toString(), "-c", "10",
                     "-r", "500", "-d", "2", "-w", "1", "--whatsat", "0.1", "--json", json.toString());
-
-            JsonObject results = new JsonObject(Files.readString(json));
-            assertEquals(0, exit, results.encodePrettily());
             assertTrue(results.getLong("repliesPerSecond") > 300, results.encodePrettily());
             assertEquals(0, results.getLong("unanswered"));
             assertEquals(0, results.getLong("invalidReplies"));
@@ -50,14 +49,22 @@ class HerdBenchTest {
         try (TestHerd herd = TestHerd.standard(vertx, dir, new PlacesConfig("offline", null, 1000)).start()) {
             Path herdFile = herd.writeHerdFile(dir.resolve("herd.json"));
             Path json = dir.resolve("results.json");
-            int exit = new CommandLine(new HerdBench()).execute("--herd", herdFile.toString(), "--members", "Clark",
+            JsonObject results = bench(json, "--herd", herdFile.toString(), "--members", "Clark",
                     "-c", "4", "-r", "200", "--flood", "2000", "-d", "2", "-w", "1", "--json", json.toString());
-
-            JsonObject results = new JsonObject(Files.readString(json));
-            assertEquals(0, exit, results.encodePrettily());
             assertTrue(results.getLong("floodRepliesPerSecond") > 0, results.encodePrettily());
             assertEquals(0, results.getLong("invalidReplies"), "the flood's invalid lines are not the timed ones'");
             assertTrue(results.getJsonObject("replyLatencyMs").getLong("count") > 200, results.encodePrettily());
         }
+    }
+
+    /** Runs herd-bench; a failed run fails the test with what the bench printed, its results if it wrote them. */
+    private static JsonObject bench(Path json, String... args) throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine bench = new CommandLine(new HerdBench());
+        bench.setErr(new PrintWriter(out, true));
+        int exit = bench.execute(args);
+        String written = Files.exists(json) ? Files.readString(json) : "(no results written)";
+        assertEquals(0, exit, written + "\n" + out);
+        return new JsonObject(written);
     }
 }
