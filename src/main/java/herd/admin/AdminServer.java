@@ -1,10 +1,6 @@
 package herd.admin;
 
 import herd.config.AdminConfig;
-import herd.core.LocationTable;
-import herd.logging.MemberLog;
-import herd.metrics.HerdMetrics;
-import herd.peer.PeerMesh;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -13,6 +9,7 @@ import io.vertx.ext.web.Router;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -22,7 +19,7 @@ import org.HdrHistogram.Histogram;
  * lines its log dropped), {@code GET
  * /metrics} (Prometheus) and {@code DELETE /propagation} (start
  * the propagation figures afresh, as a benchmark does before a run). Served on the member's
- * event loop, so it reads the member's state without locks.
+ * event loop, which takes the member's status there.
  */
 public final class AdminServer {
 
@@ -32,45 +29,54 @@ public final class AdminServer {
         this.server = server;
     }
 
-    public static Future<AdminServer> listen(Vertx vertx, AdminConfig config, String name, LocationTable table,
-                                             PeerMesh mesh) {
+    /**
+     * @param status      takes the member's status; called on the member's event loop, where the
+     *                    endpoint is served
+     * @param resetPropagation starts the propagation figures afresh
+     * @param metrics     the member's meters and the JVM's, in Prometheus text format
+     */
+    public static Future<AdminServer> listen(Vertx vertx, AdminConfig config, Supplier<MemberStatus> status,
+                                             Runnable resetPropagation, Supplier<String> metrics) {
         Router router = Router.router(vertx);
-        router.get("/status").handler(ctx -> ctx.json(status(name, table, mesh)));
+        router.get("/status").handler(ctx -> ctx.json(json(status.get())));
         // Live while the event loop answers at all.
         router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
         // The admin port opens only after the configuration is loaded and the client port listens.
-        router.get("/ready").handler(ctx -> ctx.json(new JsonObject()
-                .put("ready", true)
-                .put("linksUp", mesh.linksUp().size())
-                .put("links", mesh.neighbours().size())));
+        router.get("/ready").handler(ctx -> {
+            MemberStatus now = status.get();
+            ctx.json(new JsonObject()
+                    .put("ready", true)
+                    .put("linksUp", now.linksUp().size())
+                    .put("links", now.links().size()));
+        });
         // Written here rather than by Vert.x's PrometheusScrapingHandler, whose 5.0.10 response
         // header trips strict HTTP clients.
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-                .end(HerdMetrics.registry().scrape()));
+                .end(metrics.get()));
         router.delete("/propagation").handler(ctx -> {
-            mesh.propagation().reset();
+            resetPropagation.run();
             ctx.response().setStatusCode(204).end();
         });
         HttpServer server = vertx.createHttpServer().requestHandler(router);
         return server.listen(config.port(), config.host()).map(listening -> new AdminServer(server));
     }
 
-    static JsonObject status(String name, LocationTable table, PeerMesh mesh) {
+    static JsonObject json(MemberStatus status) {
         JsonObject links = new JsonObject();
-        mesh.linkStates().forEach((neighbour, state) -> links.put(neighbour, new JsonObject()
+        status.links().forEach((neighbour, state) -> links.put(neighbour, new JsonObject()
                 .put("state", state.up() ? "up" : "down")
                 .put("since", state.since().toString())
                 .put("reconnects", state.reopenings())
                 .put("busy", state.busy())
                 .put("unsent", state.unsent())));
         return new JsonObject()
-                .put("name", name)
-                .put("clients", table.size())
-                .put("digest", table.digest())
+                .put("name", status.name())
+                .put("clients", status.clients())
+                .put("digest", status.digest())
                 .put("links", links)
-                .put("propagation", propagation(mesh.propagation().snapshot()))
-                .put("log", new JsonObject().put("droppedLines", MemberLog.traffic(name).droppedLines()));
+                .put("propagation", propagation(status.propagationMicros()))
+                .put("log", new JsonObject().put("droppedLines", status.droppedLogLines()));
     }
 
     /** Summary figures, and the whole histogram (HdrHistogram's compressed form, base64) for merging. */

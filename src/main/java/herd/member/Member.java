@@ -1,12 +1,12 @@
 package herd.member;
 
 import herd.admin.AdminServer;
+import herd.admin.MemberStatus;
 import herd.config.ConfigException;
 import herd.config.ConfigSource;
 import herd.config.MemberConfig;
 import herd.core.LocationTable;
 import herd.logging.MemberLog;
-import herd.logging.TrafficLog;
 import herd.metrics.HerdMetrics;
 import herd.metrics.MemberMeters;
 import herd.peer.NeighbourChange;
@@ -18,7 +18,7 @@ import herd.places.PlacesProviders;
 import herd.protocol.LineLimits;
 import herd.server.ClientLimits;
 import herd.server.ProtocolServer;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -43,12 +43,14 @@ public final class Member {
     private final ProtocolServer server;
     private final AdminServer admin;
     private final MemberMeters meters;
+    private final StatusPublisher status;
     private final Logger log;
     /** The member's event loop, where it starts and stops. */
     private final Context context;
 
     private Member(MemberConfig config, LocationTable table, PeerMesh mesh, PlacesProvider places,
-                   ProtocolServer server, AdminServer admin, MemberMeters meters, Logger log, Context context) {
+                   ProtocolServer server, AdminServer admin, MemberMeters meters, StatusPublisher status, Logger log,
+                   Context context) {
         this.context = context;
         this.config = config;
         this.table = table;
@@ -57,6 +59,7 @@ public final class Member {
         this.server = server;
         this.admin = admin;
         this.meters = meters;
+        this.status = status;
         this.log = log;
     }
 
@@ -79,25 +82,25 @@ public final class Member {
     }
 
     private static Future<Member> start(Vertx vertx, MemberConfig config, ConfigSource source, Secrets secrets,
-                                        PeerAuth auth, Context context, MeterRegistry registry) {
+                                        PeerAuth auth, Context context, PrometheusMeterRegistry jvm) {
         Logger log = MemberLog.open(config.name(), config.logFile(), config.logTraffic(), config.log());
         LocationTable table = new LocationTable();
         Clock clock = Clock.systemUTC();
-        MemberMeters meters = new MemberMeters(registry, config.name());
+        MemberMeters meters = new MemberMeters(jvm, config.name());
         PeerMesh mesh = new PeerMesh(vertx, config.name(), config.neighbours(), table, clock,
                 Duration.ofSeconds(config.syncIntervalSeconds()), auth,
                 meters.propagation()::record, log);
         PlacesProvider places = new MeteredPlacesProvider(
                 PlacesProviders.create(vertx, config.places(), secrets.placesApiKey(), log), meters,
                 config.places().provider());
-        register(meters, table, mesh, places);
-        meters.logDroppedLines(MemberLog.traffic(log), TrafficLog::droppedLines);
+        StatusPublisher status = new StatusPublisher(config.name(), table, mesh, places, MemberLog.traffic(log));
+        register(meters, status, mesh);
         Responder responder = new Responder(config.name(), table, places, report -> mesh.offer(report, null), clock,
                 meters);
         Future<ProtocolServer> listening = ProtocolServer.listen(vertx, config.host(), config.port(), clientLimits(config), responder,
                         mesh, log)
                 .recover(failure -> Future.failedFuture(bindProblem(failure, source, "port", config.host(), config.port())));
-        Future<AdminServer> admin = listening.compose(server -> startAdmin(vertx, config, source, table, mesh)
+        Future<AdminServer> admin = listening.compose(server -> startAdmin(vertx, config, source, status, mesh, meters)
                 .recover(failure -> server.close().compose(closed -> Future.failedFuture(failure))));
         return admin
                 .onFailure(failure -> {
@@ -108,6 +111,7 @@ public final class Member {
                 .map(adminServer -> {
                     mesh.onBusy(listening.result()::holdClients);
                     mesh.start();
+                    status.start(vertx);
                     log.info("{} listening on {}:{}, neighbours {}{}", config.name(), config.host(), listening.result().port(),
                             config.neighbours().keySet(), config.admin() == null ? "" : ", admin on " + config.admin().port());
                     if (!auth.enabled()) {
@@ -116,22 +120,22 @@ public final class Member {
                                 Secrets.HERD_SECRET_VARIABLE, listening.result().port());
                     }
                     places.prepare();
-                    return new Member(config, table, mesh, places, listening.result(), adminServer, meters, log,
-                            context);
+                    return new Member(config, table, mesh, places, listening.result(), adminServer, meters, status,
+                            log, context);
                 });
     }
 
-    private static void register(MemberMeters meters, LocationTable table, PeerMesh mesh, PlacesProvider places) {
-        meters.clients(table::size);
-        meters.placesCacheHits(places::cacheHits);
-        mesh.neighbours().forEach(neighbour -> meterLink(meters, mesh, neighbour));
+    /** The gauges read the published status: a scrape may come on any thread. */
+    private static void register(MemberMeters meters, StatusPublisher status, PeerMesh mesh) {
+        meters.clients(() -> status.latest().clients());
+        meters.placesCacheHits(() -> status.latest().placesCacheHits());
+        meters.logDroppedLines(() -> status.latest().droppedLogLines());
+        mesh.neighbours().forEach(neighbour -> meterLink(meters, status, neighbour));
     }
 
-    private static void meterLink(MemberMeters meters, PeerMesh mesh, String neighbour) {
-        meters.link(neighbour, () -> mesh.linksUp().contains(neighbour) ? 1 : 0, () -> {
-            PeerMesh.LinkState state = mesh.linkStates().get(neighbour);
-            return state == null ? 0 : state.reopenings();
-        });
+    private static void meterLink(MemberMeters meters, StatusPublisher status, String neighbour) {
+        meters.link(neighbour, () -> status.latest().linkUp(neighbour) ? 1 : 0,
+                () -> status.latest().reopenings(neighbour));
     }
 
     private static ClientLimits clientLimits(MemberConfig config) {
@@ -140,11 +144,11 @@ public final class Member {
     }
 
     private static Future<AdminServer> startAdmin(Vertx vertx, MemberConfig config, ConfigSource source,
-                                                  LocationTable table, PeerMesh mesh) {
+                                                  StatusPublisher status, PeerMesh mesh, MemberMeters meters) {
         if (config.admin() == null) {
             return Future.succeededFuture();
         }
-        return AdminServer.listen(vertx, config.admin(), config.name(), table, mesh).recover(failure -> Future.failedFuture(
+        return AdminServer.listen(vertx, config.admin(), status::take, mesh.propagation()::reset, meters::scrape).recover(failure -> Future.failedFuture(
                 bindProblem(failure, source, "admin.port", config.admin().host(), config.admin().port())));
     }
 
@@ -173,7 +177,8 @@ public final class Member {
         }
         NeighbourChange change = mesh.reconfigure(next.neighbours());
         change.removed().forEach(meters::unlink);
-        change.added().forEach(neighbour -> meterLink(meters, mesh, neighbour));
+        change.added().forEach(neighbour -> meterLink(meters, status, neighbour));
+        status.take();
         List<String> later = changed.stream().filter(field -> !field.equals("neighbours")).toList();
         if (!later.isEmpty()) {
             log.warn("{}: {} changed for {}; that takes effect when it restarts", source, String.join(", ", later),
@@ -196,6 +201,13 @@ public final class Member {
         return mesh;
     }
 
+    /** The member's status of this moment, taken on its event loop; any thread may ask. */
+    public Future<MemberStatus> status() {
+        Promise<MemberStatus> taken = Promise.promise();
+        context.runOnContext(v -> taken.complete(status.take()));
+        return taken.future();
+    }
+
     /**
      * Stops gracefully: no new connections; clients get the replies they are owed (WHATSATs
      * still need the places provider and may flood nothing, IAMATs may still flood), within
@@ -205,6 +217,7 @@ public final class Member {
         log.info("{} stopping: owed replies get up to {} ms", config.name(), config.shutdownGraceMs());
         Future<Void> clientsDone = onLoop(server.shutdown(Duration.ofMillis(config.shutdownGraceMs())))
                 .eventually(() -> Future.join(mesh.close(), places.close()));
+        status.stop(context.owner());
         return onLoop(Future.join(clientsDone, admin == null ? Future.succeededFuture() : admin.close()))
                 .eventually(() -> {
                     log.info("{} stopped", config.name());

@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The process's one metrics registry, scraped in Prometheus format at each member's
- * {@code GET /metrics}: the members' own meters (tagged {@code member}) and the JVM's.
+ * The process's registry of JVM meters (memory, GC, threads, CPU), scraped in Prometheus format
+ * at each member's {@code GET /metrics} after the member's own series (see {@link MemberMeters}).
  *
  * <p>Creating it costs a fresh JVM over a tenth of a second (Micrometer's first registry), so it is
  * created on a thread of its own from the first call of {@link #ready()} (the launcher makes that
@@ -25,11 +25,6 @@ public final class HerdMetrics {
     /** The registry once created; the first call starts creating it. */
     public static CompletionStage<PrometheusMeterRegistry> ready() {
         return Creation.REGISTRY;
-    }
-
-    /** The registry, for code that runs once a member has started (the admin endpoint), when it is ready. */
-    public static PrometheusMeterRegistry registry() {
-        return Creation.REGISTRY.join();
     }
 
     private static final class Creation {

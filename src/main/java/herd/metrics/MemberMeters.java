@@ -4,21 +4,37 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
-import java.util.function.ToDoubleFunction;
 
-/** One member's meters, all tagged with its name. */
+/**
+ * One member's meters, all tagged with its name, in a registry of the member's own: its
+ * {@code /metrics} shows its series and the process's JVM meters, not those of other members
+ * the same process runs. Gauges are read by whichever thread scrapes, so what they read must
+ * be safe from any thread (the member's published status).
+ */
 public final class MemberMeters {
 
-    private final MeterRegistry registry;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry jvm;
     private final String member;
+    /** What the function counters read: they hold it only weakly, so it is held here. */
+    private final List<Supplier<Number>> counted = new ArrayList<>();
 
-    public MemberMeters(MeterRegistry registry, String member) {
-        this.registry = registry;
+    /** @param jvm the process's registry of JVM meters (see {@link HerdMetrics}) */
+    public MemberMeters(PrometheusMeterRegistry jvm, String member) {
+        this.jvm = jvm;
         this.member = member;
+    }
+
+    /** This member's series and the JVM's, in Prometheus text format. */
+    public String scrape() {
+        return registry.scrape() + jvm.scrape();
     }
 
     /** Commands by type ({@code IAMAT}, {@code WHATSAT}) and outcome ({@code ok}, {@code invalid}). */
@@ -53,15 +69,13 @@ public final class MemberMeters {
     /** The neighbour was removed from the configuration: its link meters go too. */
     public void unlink(String neighbour) {
         registry.getMeters().stream()
-                .filter(meter -> member.equals(meter.getId().getTag("member"))
-                        && neighbour.equals(meter.getId().getTag("neighbour")))
+                .filter(meter -> neighbour.equals(meter.getId().getTag("neighbour")))
                 .forEach(registry::remove);
     }
 
     /** Traffic lines the log dropped because its writer could not keep up ({@code herd_log_dropped_lines_total}). */
-    public <T> void logDroppedLines(T log, ToDoubleFunction<T> dropped) {
-        // The meter holds the log weakly: the log must be the member's own, not a lambda made here.
-        FunctionCounter.builder("herd.log.dropped.lines", log, dropped).tag("member", member).register(registry);
+    public void logDroppedLines(Supplier<Number> dropped) {
+        count("herd.log.dropped.lines", dropped);
     }
 
     /** Places calls by provider and answered status, and their latency. */
@@ -74,14 +88,17 @@ public final class MemberMeters {
 
     /** Places answers served from the cache, as the provider counts them. */
     public void placesCacheHits(Supplier<Number> hits) {
-        FunctionCounter.builder("herd.places.cache.hits", hits, h -> h.get().doubleValue()).tag("member", member)
-                .register(registry);
+        count("herd.places.cache.hits", hits);
     }
 
-    /** Removes this member's meters, so that a member restarted in the same process starts afresh. */
+    /** A counter whose total is kept elsewhere and read at each scrape. */
+    private void count(String name, Supplier<Number> total) {
+        counted.add(total);
+        FunctionCounter.builder(name, total, t -> t.get().doubleValue()).tag("member", member).register(registry);
+    }
+
+    /** Closes this member's registry: a member restarted in the same process starts afresh. */
     public void remove() {
-        registry.getMeters().stream()
-                .filter(meter -> member.equals(meter.getId().getTag("member")))
-                .forEach(registry::remove);
+        registry.close();
     }
 }

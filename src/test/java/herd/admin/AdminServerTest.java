@@ -41,6 +41,10 @@ class AdminServerTest {
         return http.get(herd.adminPort(member), "127.0.0.1", "/status").send().await().bodyAsJsonObject();
     }
 
+    private String scrape(String member) {
+        return http.get(herd.adminPort(member), "127.0.0.1", "/metrics").send().await().bodyAsString();
+    }
+
     @Test
     void statusTellsTheMemberItsClientsLinksAndHowFastUpdatesArrive() throws IOException {
         try (LineClient clark = new LineClient(herd.port("Clark"))) {
@@ -60,12 +64,16 @@ class AdminServerTest {
         assertTrue(propagation.getLong("maxMicros") < Duration.ofSeconds(10).toNanos() / 1000, propagation.encode());
         assertEquals(0, status("Clark").getJsonObject("propagation").getLong("count"), "the origin records no delay");
 
-        String metrics = http.get(herd.adminPort("Bailey"), "127.0.0.1", "/metrics").send().await().bodyAsString();
-        assertTrue(metrics.contains("herd_clients{member=\"Bailey\"} 1.0"), metrics);
-        assertTrue(metrics.contains("herd_commands_total{command=\"IAMAT\",member=\"Clark\",outcome=\"ok\"} 1.0"), metrics);
+        Await.until("Bailey's gauges published", Duration.ofSeconds(5), () -> scrape("Bailey")
+                .contains("herd_clients{member=\"Bailey\"} 1.0"));
+        String metrics = scrape("Bailey");
         assertTrue(metrics.contains("herd_peer_link_up{member=\"Bailey\",neighbour=\"Bona\"} 1.0"), metrics);
         assertTrue(metrics.contains("herd_propagation_latency_seconds_count{member=\"Bailey\"} 1"), metrics);
         assertTrue(metrics.contains("jvm_memory_used_bytes"), metrics);
+        assertTrue(!metrics.contains("member=\"Clark\""), "Bailey's endpoint shows another member's series: " + metrics);
+        String clark = scrape("Clark");
+        assertTrue(clark.contains("herd_commands_total{command=\"IAMAT\",member=\"Clark\",outcome=\"ok\"} 1.0"), clark);
+        assertTrue(!clark.contains("member=\"Bailey\""), clark);
 
         assertEquals(204, http.delete(herd.adminPort("Bailey"), "127.0.0.1", "/propagation").send().await().statusCode());
         assertEquals(0, status("Bailey").getJsonObject("propagation").getLong("count"));

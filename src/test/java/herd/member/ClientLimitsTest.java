@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import herd.admin.MemberStatus;
 import herd.config.MemberConfig;
 import herd.config.PlacesConfig;
-import herd.peer.PeerMesh;
 import herd.testing.Await;
 import herd.testing.LineClient;
 import herd.testing.TestHerd;
@@ -111,9 +111,9 @@ class ClientLimitsTest {
             assertTrue(ms >= 900 && ms < 5000, "ended after " + ms + " ms");
         }
         for (String name : herd.names()) {
-            PeerMesh mesh = herd.member(name).mesh();
-            assertEquals(mesh.neighbours(), mesh.linksUp(), name);
-            mesh.linkStates().forEach((neighbour, state) ->
+            MemberStatus status = herd.status(name);
+            assertEquals(status.links().keySet(), status.linksUp(), name);
+            status.links().forEach((neighbour, state) ->
                     assertEquals(0, state.reopenings(), name + "'s link to " + neighbour + " re-opened"));
         }
     }

@@ -68,8 +68,8 @@ class GracefulShutdownTest {
         }
         assertThrows(ConnectException.class, () -> new LineClient(port).close());
         Await.until("Clark's links down at its neighbours", Duration.ofSeconds(5),
-                () -> !herd.member("Bona").mesh().linksUp().contains("Clark")
-                        && !herd.member("Jaquez").mesh().linksUp().contains("Clark"));
+                () -> !herd.status("Bona").linksUp().contains("Clark")
+                        && !herd.status("Jaquez").linksUp().contains("Clark"));
         // The links were closed, and the stop finished, on Clark's own event loop (not on the
         // thread where the server's shutdown completes), where their unsent lines are.
         List<String> log = Files.readAllLines(logs.resolve("Clark.log"));

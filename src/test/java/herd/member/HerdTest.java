@@ -262,7 +262,7 @@ class HerdTest {
             assertEquals("? " + FORGED, impostor.send(FORGED + "\n").readLine());
         }
         assertTrue(herd.member("Bona").table().get("forged").isEmpty());
-        assertEquals(Set.of("Bailey", "Campbell", "Clark"), herd.member("Bona").mesh().linksUp(),
+        assertEquals(Set.of("Bailey", "Campbell", "Clark"), herd.status("Bona").linksUp(),
                 "the real links are untouched");
     }
 

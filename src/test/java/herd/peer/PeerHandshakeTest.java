@@ -175,7 +175,7 @@ class PeerHandshakeTest {
         herd.startMember("Bona");
         Await.until("Bailey dialling Bona as soon as Bona dialled in", SPREAD, () -> lines(baileyLog).stream()
                 .anyMatch(line -> line.contains("link to Bona: it dialled this member; dialling it now")));
-        Await.until("Bailey's link to Bona up", SPREAD, () -> herd.member("Bailey").mesh().linksUp().contains("Bona"));
+        Await.until("Bailey's link to Bona up", SPREAD, () -> herd.status("Bailey").linksUp().contains("Bona"));
     }
 
     private boolean heldEverywhere(String client, String atLine) {

@@ -1,5 +1,6 @@
 package herd.testing;
 
+import herd.admin.MemberStatus;
 import herd.config.AdminConfig;
 import herd.config.ConfigSource;
 import herd.config.HerdConfig;
@@ -109,10 +110,9 @@ public final class TestHerd implements AutoCloseable {
 
     /** Waits until every running member's links to its running neighbours are up. */
     public void awaitLinks() {
-        Await.until("peer links up", Duration.ofSeconds(15), () -> verticles.values().stream().allMatch(verticle -> {
-            Member member = verticle.member();
-            return member.mesh().linksUp().containsAll(
-                    member.mesh().neighbours().stream().filter(verticles::containsKey).toList());
+        Await.until("peer links up", Duration.ofSeconds(15), () -> verticles.keySet().stream().allMatch(name -> {
+            MemberStatus status = status(name);
+            return status.linksUp().containsAll(status.links().keySet().stream().filter(verticles::containsKey).toList());
         }));
     }
 
@@ -123,6 +123,11 @@ public final class TestHerd implements AutoCloseable {
 
     public Member member(String name) {
         return verticles.get(name).member();
+    }
+
+    /** The member's status of this moment, taken on its event loop. */
+    public MemberStatus status(String name) {
+        return member(name).status().await();
     }
 
     public int port(String name) {

@@ -1,0 +1,47 @@
+package herd.admin;
+
+import herd.peer.PeerMesh;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What a member shows of itself (its {@code /status}, its gauges), taken at one moment on its
+ * event loop and never changed after, so any thread may read it (see admin.md).
+ *
+ * @param links             by neighbour, in configuration order
+ * @param propagationMicros a copy of how long updates took to get here, that no one records into
+ * @param placesCacheHits   WHATSATs answered from the places cache
+ * @param droppedLogLines   traffic lines the log dropped because its writer could not keep up
+ */
+public record MemberStatus(String name, int clients, String digest, Map<String, PeerMesh.LinkState> links,
+                           Histogram propagationMicros, long placesCacheHits, long droppedLogLines) {
+
+    public MemberStatus {
+        links = Collections.unmodifiableMap(new LinkedHashMap<>(links));
+    }
+
+    /** The neighbours whose link from this member was up. */
+    public Set<String> linksUp() {
+        Set<String> up = new TreeSet<>();
+        links.forEach((neighbour, state) -> {
+            if (state.up()) {
+                up.add(neighbour);
+            }
+        });
+        return up;
+    }
+
+    public boolean linkUp(String neighbour) {
+        PeerMesh.LinkState state = links.get(neighbour);
+        return state != null && state.up();
+    }
+
+    public int reopenings(String neighbour) {
+        PeerMesh.LinkState state = links.get(neighbour);
+        return state == null ? 0 : state.reopenings();
+    }
+}
