@@ -76,6 +76,34 @@ member_ticks() { # CPU ticks (1/100 s) the members have used
   echo "$total"
 }
 
+# CPU ticks (1/100 s) the members' JIT compiler threads have used. A fresh JVM compiles for tens of
+# seconds under load, and five of them on two cores leave a short warm-up measuring the compilers.
+compiler_ticks() {
+  local total=0 pid task
+  for pid in "${PIDS[@]}"; do
+    for task in /proc/"$pid"/task/*; do
+      case "$(cat "$task/comm" 2>/dev/null)" in
+        C[12]\ CompilerThre*) total=$((total + $(sed 's/.*) //' "$task/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0))) ;;
+      esac
+    done
+  done
+  echo "$total"
+}
+
+# Load (herd-bench options...) in 10 s slices until the members' compilers are done with it: under
+# a twentieth of a core in the last slice, WARMUP_MAX seconds (default 120) at most. Prints the slices.
+warm_up() {
+  local before after seconds=0
+  while [ "$seconds" -lt "${WARMUP_MAX:-120}" ]; do
+    before=$(compiler_ticks)
+    herd_bench -d 10 -w 0 "$@" > /dev/null 2>&1 || true
+    after=$(compiler_ticks)
+    seconds=$((seconds + 10))
+    echo "  warm-up ${seconds}s: compilers used $(( (after - before) * 10 )) ms of CPU in the last 10 s" >&2
+    [ $((after - before)) -lt 50 ] && break
+  done
+}
+
 herd_bench() { # herd-bench options... (against the standard herd)
   java -cp "$JAR" herd.loadgen.HerdBench --herd conf/herd.json "$@"
 }

@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
@@ -33,10 +34,10 @@ public final class AdminServer {
      * @param status      takes the member's status; called on the member's event loop, where the
      *                    endpoint is served
      * @param resetPropagation starts the propagation figures afresh
-     * @param metrics     the member's meters and the JVM's, in Prometheus text format
+     * @param metrics     the member's meters and the JVM's, in Prometheus text format, once made
      */
     public static Future<AdminServer> listen(Vertx vertx, AdminConfig config, Supplier<MemberStatus> status,
-                                             Runnable resetPropagation, Supplier<String> metrics) {
+                                             Runnable resetPropagation, Supplier<Optional<String>> metrics) {
         Router router = Router.router(vertx);
         router.get("/status").handler(ctx -> ctx.json(json(status.get())));
         // Live while the event loop answers at all.
@@ -51,9 +52,10 @@ public final class AdminServer {
         });
         // Written here rather than by Vert.x's PrometheusScrapingHandler, whose 5.0.10 response
         // header trips strict HTTP clients.
-        router.get("/metrics").handler(ctx -> ctx.response()
-                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-                .end(metrics.get()));
+        router.get("/metrics").handler(ctx -> metrics.get().ifPresentOrElse(
+                text -> ctx.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(text),
+                // The registry is made just after the member starts listening: a fraction of a second.
+                () -> ctx.response().setStatusCode(503).putHeader("retry-after", "1").end("metrics not ready yet\n")));
         router.delete("/propagation").handler(ctx -> {
             resetPropagation.run();
             ctx.response().setStatusCode(204).end();

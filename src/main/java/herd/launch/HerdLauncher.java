@@ -1,7 +1,6 @@
 package herd.launch;
 
 import herd.config.ConfigException;
-import herd.metrics.HerdMetrics;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
@@ -29,9 +28,8 @@ public final class HerdLauncher {
             System.err.println("herd: no configuration given; usage: java -jar herd-fat.jar -conf conf/Clark.json");
             System.exit(EXIT_BAD_CONFIGURATION);
         }
-        // Logging first: what the metrics thread logs while slf4j initialises would be replayed with a warning.
+        // Logging first: what another thread logs while slf4j initialises would be replayed with a warning.
         LoggerFactory.getILoggerFactory();
-        HerdMetrics.ready();
         Vertx vertx = Vertx.vertx();
         try {
             vertx.deployVerticle(new HerdVerticle(configFile)).await();

@@ -18,7 +18,6 @@ import herd.places.PlacesProviders;
 import herd.protocol.LineLimits;
 import herd.server.ClientLimits;
 import herd.server.ProtocolServer;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -76,17 +75,10 @@ public final class Member {
             return Future.failedFuture(new ConfigException(Secrets.HERD_SECRET_VARIABLE, e.getMessage()));
         }
         Context context = vertx.getOrCreateContext(); // the member's verticle's: futures below may complete elsewhere
-        // The registry is created on a thread of its own from launch (see HerdMetrics), off this event loop.
-        return Future.fromCompletionStage(HerdMetrics.ready(), context)
-                .compose(registry -> start(vertx, config, source, secrets, auth, context, registry));
-    }
-
-    private static Future<Member> start(Vertx vertx, MemberConfig config, ConfigSource source, Secrets secrets,
-                                        PeerAuth auth, Context context, PrometheusMeterRegistry jvm) {
         Logger log = MemberLog.open(config.name(), config.logFile(), config.logTraffic(), config.log());
         LocationTable table = new LocationTable();
         Clock clock = Clock.systemUTC();
-        MemberMeters meters = new MemberMeters(jvm, config.name());
+        MemberMeters meters = new MemberMeters(config.name());
         PeerMesh mesh = new PeerMesh(vertx, config.name(), config.neighbours(), table, clock,
                 Duration.ofSeconds(config.syncIntervalSeconds()), auth,
                 meters.propagation()::record, log);
@@ -120,6 +112,8 @@ public final class Member {
                                 Secrets.HERD_SECRET_VARIABLE, listening.result().port());
                     }
                     places.prepare();
+                    // Made on a thread of its own (see HerdMetrics), once clients can connect.
+                    Future.fromCompletionStage(HerdMetrics.ready(), context).onSuccess(meters::export);
                     return new Member(config, table, mesh, places, listening.result(), adminServer, meters, status,
                             log, context);
                 });

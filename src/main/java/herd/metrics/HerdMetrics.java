@@ -13,9 +13,10 @@ import java.util.concurrent.CompletionStage;
  * The process's registry of JVM meters (memory, GC, threads, CPU), scraped in Prometheus format
  * at each member's {@code GET /metrics} after the member's own series (see {@link MemberMeters}).
  *
- * <p>Creating it costs a fresh JVM over a tenth of a second (Micrometer's first registry), so it is
- * created on a thread of its own from the first call of {@link #ready()} (the launcher makes that
- * call first thing), while Vert.x starts and the configuration is read.
+ * <p>Creating it costs a fresh JVM over a tenth of a second (Prometheus's first registry), so it is
+ * created on a thread of its own from the first call of {@link #ready()}, which a member makes once
+ * it listens: five members started at once on a small machine otherwise spend that CPU before any
+ * of them listens.
  */
 public final class HerdMetrics {
 

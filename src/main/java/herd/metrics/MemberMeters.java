@@ -5,11 +5,13 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -17,24 +19,41 @@ import java.util.function.Supplier;
  * {@code /metrics} shows its series and the process's JVM meters, not those of other members
  * the same process runs. Gauges are read by whichever thread scrapes, so what they read must
  * be safe from any thread (the member's published status).
+ *
+ * <p>The meters count from the start, but Prometheus's registry, costly to make in a fresh JVM,
+ * is made only once the member listens (see startup.md): until {@link #export} the meters live in
+ * a composite registry with nothing under it, and then carry on in the Prometheus registry.
  */
 public final class MemberMeters {
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final PrometheusMeterRegistry jvm;
+    private final CompositeMeterRegistry registry = new CompositeMeterRegistry();
     private final String member;
     /** What the function counters read: they hold it only weakly, so it is held here. */
     private final List<Supplier<Number>> counted = new ArrayList<>();
+    private volatile Exported exported;
 
-    /** @param jvm the process's registry of JVM meters (see {@link HerdMetrics}) */
-    public MemberMeters(PrometheusMeterRegistry jvm, String member) {
-        this.jvm = jvm;
+    private record Exported(PrometheusMeterRegistry own, PrometheusMeterRegistry jvm) {
+    }
+
+    public MemberMeters(String member) {
         this.member = member;
     }
 
-    /** This member's series and the JVM's, in Prometheus text format. */
-    public String scrape() {
-        return registry.scrape() + jvm.scrape();
+    /**
+     * From now on the meters are kept in Prometheus form, for {@link #scrape}.
+     *
+     * @param jvm the process's registry of JVM meters (see {@link HerdMetrics})
+     */
+    public void export(PrometheusMeterRegistry jvm) {
+        PrometheusMeterRegistry own = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.add(own);
+        exported = new Exported(own, jvm);
+    }
+
+    /** This member's series and the JVM's, in Prometheus text format; empty until {@link #export}. */
+    public Optional<String> scrape() {
+        Exported now = exported;
+        return now == null ? Optional.empty() : Optional.of(now.own().scrape() + now.jvm().scrape());
     }
 
     /** Commands by type ({@code IAMAT}, {@code WHATSAT}) and outcome ({@code ok}, {@code invalid}). */
@@ -100,5 +119,9 @@ public final class MemberMeters {
     /** Closes this member's registry: a member restarted in the same process starts afresh. */
     public void remove() {
         registry.close();
+        Exported now = exported;
+        if (now != null) {
+            now.own().close();
+        }
     }
 }

@@ -3,9 +3,14 @@ package herd.launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import herd.testing.Await;
 import herd.testing.FreePorts;
 import herd.testing.LineClient;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +58,7 @@ class StartupIT {
                 String whatsat = client.send("WHATSAT kiwi 10 5\n").readWhatsAtReply();
                 assertTrue(whatsat.contains("\"name\" : \"Los Angeles\""), whatsat);
             }
+            Await.until("/metrics answered", Duration.ofSeconds(20), () -> metricsStatus(admin) == 200);
         } finally {
             member.destroy();
         }
@@ -71,6 +77,20 @@ class StartupIT {
         int listening = indexOf(lines, line -> line.contains("Solo listening on"));
         int index = indexOf(lines, line -> line.contains("[class,load] herd.places.offline.GeoNamesPlaces "));
         assertTrue(listening >= 0 && index > listening, "the offline index began loading before the member listened");
+        int prometheus = indexOf(lines, line -> line.contains("[class,load] io.micrometer.prometheusmetrics."));
+        assertTrue(prometheus > listening, "the Prometheus registry was made before the member listened");
+    }
+
+    private static int metricsStatus(int admin) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin + "/metrics"))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException notYet) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     private static int indexOf(List<String> lines, java.util.function.Predicate<String> found) {

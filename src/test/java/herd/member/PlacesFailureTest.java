@@ -12,8 +12,6 @@ import herd.server.ClientLimits;
 import herd.server.ProtocolServer;
 import herd.testing.FreePorts;
 import herd.testing.LineClient;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -46,7 +44,7 @@ class PlacesFailureTest {
     private static void assertRepliesInOrder(Vertx vertx, PlacesProvider broken) throws Exception {
         LocationTable table = new LocationTable();
         Responder responder = new Responder("Solo", table, PlacesProviders.failSafe(broken, null, LOG), table::offer,
-                Clock.systemUTC(), new MemberMeters(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "Solo"));
+                Clock.systemUTC(), new MemberMeters("Solo"));
         ProtocolServer server = ProtocolServer.listen(vertx, "127.0.0.1", FreePorts.next(),
                 new ClientLimits(LineLimits.CLIENT, 100, Duration.ZERO, 10), responder,
                 (hello, socket, id, authenticated) -> Optional.empty(), LOG).await();

@@ -1,0 +1,61 @@
+package herd.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MemberMetersTest {
+
+    private final PrometheusMeterRegistry jvm = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    @Test
+    void metersMadeBeforeTheRegistryAreScrapedAfterAndCountFromItsMaking() {
+        MemberMeters meters = new MemberMeters("Clark");
+        meters.command("IAMAT", "ok").increment();
+        meters.replyLatency("IAMAT").record(Duration.ofMillis(3));
+        meters.clients(() -> 7);
+        assertEquals(Optional.empty(), meters.scrape(), "nothing to scrape before the registry is made");
+
+        meters.export(jvm);
+        meters.command("IAMAT", "ok").increment();
+        meters.replyLatency("IAMAT").record(Duration.ofMillis(5));
+        String text = meters.scrape().orElseThrow();
+        assertTrue(text.contains("herd_commands_total{command=\"IAMAT\",member=\"Clark\",outcome=\"ok\"} 1.0"), text);
+        assertTrue(text.contains("herd_reply_latency_seconds_count{command=\"IAMAT\",member=\"Clark\"} 1"), text);
+        assertTrue(text.contains("herd_clients{member=\"Clark\"} 7.0"), text);
+    }
+
+    @Test
+    void aRemovedNeighboursSeriesLeaveTheScrape() {
+        MemberMeters meters = new MemberMeters("Clark");
+        meters.export(jvm);
+        meters.link("Bona", () -> 1, () -> 0);
+        meters.link("Jaquez", () -> 1, () -> 2);
+        assertTrue(meters.scrape().orElseThrow().contains("neighbour=\"Bona\""));
+
+        meters.unlink("Bona");
+        String text = meters.scrape().orElseThrow();
+        assertFalse(text.contains("neighbour=\"Bona\""), text);
+        assertTrue(text.contains("herd_peer_link_reconnects{member=\"Clark\",neighbour=\"Jaquez\"} 2.0"), text);
+    }
+
+    @Test
+    void twoMembersOfOneProcessScrapeTheirOwnSeriesAndTheSameJvmMeters() {
+        jvm.gauge("jvm.test", 1);
+        MemberMeters clark = new MemberMeters("Clark");
+        MemberMeters bona = new MemberMeters("Bona");
+        clark.export(jvm);
+        bona.export(jvm);
+        clark.command("IAMAT", "ok").increment();
+        bona.command("IAMAT", "ok").increment();
+        String text = clark.scrape().orElseThrow();
+        assertTrue(text.contains("member=\"Clark\"") && text.contains("jvm_test 1.0"), text);
+        assertFalse(text.contains("member=\"Bona\""), text);
+    }
+}
