@@ -77,7 +77,7 @@ class StartupIT {
         int listening = indexOf(lines, line -> line.contains("Solo listening on"));
         int index = indexOf(lines, line -> line.contains("[class,load] herd.places.offline.GeoNamesPlaces "));
         assertTrue(listening >= 0 && index > listening, "the offline index began loading before the member listened");
-        int prometheus = indexOf(lines, line -> line.contains("[class,load] io.micrometer.prometheusmetrics."));
+        int prometheus = indexOf(lines, line -> line.contains("[class,load] io.prometheus.metrics."));
         assertTrue(prometheus > listening, "the Prometheus registry was made before the member listened");
     }
 
