@@ -25,7 +25,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.net.BindException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -85,11 +84,11 @@ public final class Member {
         Clock clock = Clock.systemUTC();
         MemberMeters meters = new MemberMeters(registry, config.name());
         PeerMesh mesh = new PeerMesh(vertx, config.name(), config.neighbours(), table, clock,
-                Duration.ofSeconds(config.syncIntervalSeconds()), auth,
+                config.syncInterval(), auth,
                 meters.propagation()::record, log);
         PlacesProvider places = new MeteredPlacesProvider(
                 PlacesProviders.create(vertx, config.places(), secrets.placesApiKey(), log), meters,
-                config.places().provider());
+                config.places().provider().fileName());
         register(meters, table, mesh, places);
         meters.logDroppedLines(MemberLog.traffic(log), TrafficLog::droppedLines);
         Responder responder = new Responder(config.name(), table, places, report -> mesh.offer(report, null), clock,
@@ -136,7 +135,7 @@ public final class Member {
 
     private static ClientLimits clientLimits(MemberConfig config) {
         return new ClientLimits(LineLimits.CLIENT, config.maxPendingReplies(),
-                Duration.ofSeconds(config.clientIdleTimeoutSeconds()), config.maxClients());
+                config.clientIdleTimeout(), config.maxClients());
     }
 
     private static Future<AdminServer> startAdmin(Vertx vertx, MemberConfig config, ConfigSource source,
@@ -202,8 +201,8 @@ public final class Member {
      * the grace period; then the peer links, the provider and the log close (every line written).
      */
     public Future<Void> stop() {
-        log.info("{} stopping: owed replies get up to {} ms", config.name(), config.shutdownGraceMs());
-        Future<Void> clientsDone = onLoop(server.shutdown(Duration.ofMillis(config.shutdownGraceMs())))
+        log.info("{} stopping: owed replies get up to {} ms", config.name(), config.shutdownGrace().toMillis());
+        Future<Void> clientsDone = onLoop(server.shutdown(config.shutdownGrace()))
                 .eventually(() -> Future.join(mesh.close(), places.close()));
         return onLoop(Future.join(clientsDone, admin == null ? Future.succeededFuture() : admin.close()))
                 .eventually(() -> {

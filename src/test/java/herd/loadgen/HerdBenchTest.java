@@ -21,7 +21,7 @@ class HerdBenchTest {
 
     @Test
     void measuresThroughputRepliesAndPropagationOfARealHerd(Vertx vertx, @TempDir Path dir) throws Exception {
-        try (TestHerd herd = TestHerd.standard(vertx, dir, new PlacesConfig("offline", null, 1000)).start()) {
+        try (TestHerd herd = TestHerd.standard(vertx, dir, PlacesConfig.offline()).start()) {
             Path herdFile = herd.writeHerdFile(dir.resolve("herd.json"));
             Path json = dir.resolve("results.json");
             int exit = new CommandLine(new HerdBench()).execute("--herd", herdFile.toString(), "-c", "10",
@@ -47,7 +47,7 @@ class HerdBenchTest {
     @Test
     void aFloodingConnectionIsCountedApartFromTheConnectionsWhoseRepliesAreTimed(Vertx vertx, @TempDir Path dir)
             throws Exception {
-        try (TestHerd herd = TestHerd.standard(vertx, dir, new PlacesConfig("offline", null, 1000)).start()) {
+        try (TestHerd herd = TestHerd.standard(vertx, dir, PlacesConfig.offline()).start()) {
             Path herdFile = herd.writeHerdFile(dir.resolve("herd.json"));
             Path json = dir.resolve("results.json");
             int exit = new CommandLine(new HerdBench()).execute("--herd", herdFile.toString(), "--members", "Clark",
