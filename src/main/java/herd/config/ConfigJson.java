@@ -44,7 +44,8 @@ public final class ConfigJson {
         unlessDefault(json, "clientIdleTimeoutSeconds", seconds(c.clientIdleTimeout()),
                 seconds(MemberConfig.DEFAULT_CLIENT_IDLE_TIMEOUT));
         unlessDefault(json, "maxClients", c.maxClients(), MemberConfig.DEFAULT_MAX_CLIENTS);
-        unlessDefault(json, "syncIntervalSeconds", seconds(c.syncInterval()), seconds(MemberConfig.DEFAULT_SYNC_INTERVAL));
+        unlessDefault(json, "syncIntervalSeconds", seconds(c.syncInterval()),
+                seconds(MemberConfig.DEFAULT_SYNC_INTERVAL));
         if (!c.log().equals(LogConfig.DEFAULTS)) {
             json.put("log", log(c.log()));
         }

@@ -117,14 +117,16 @@ final class MemberConfigParser {
             throw source.problem("places", "must be an object, not " + quoted(value));
         }
         refuseUnknownFields(source, "places.", json, PLACES_FIELDS);
-        String provider = optionalString(source, "places.", json, "provider", PlacesConfig.DEFAULTS.provider().fileName());
+        String provider = optionalString(source, "places.", json, "provider",
+                PlacesConfig.DEFAULTS.provider().fileName());
         return new PlacesConfig(PlacesConfig.Provider.fromFileName(provider).orElseThrow(() -> source.problem(
                         "places.provider", "unknown provider \"" + provider + "\" (one of " + providerNames() + ")")),
                 optionalString(source, "places.", json, "url", null),
                 Duration.ofMillis(integer(source, "places.timeoutMs",
                         json.getValue("timeoutMs", PlacesConfig.DEFAULT_TIMEOUT.toMillis()), 1, Integer.MAX_VALUE)),
                 Duration.ofSeconds(integer(source, "places.cacheTtlSeconds",
-                        json.getValue("cacheTtlSeconds", PlacesConfig.DEFAULT_CACHE_TTL.toSeconds()), 0, Integer.MAX_VALUE)),
+                        json.getValue("cacheTtlSeconds", PlacesConfig.DEFAULT_CACHE_TTL.toSeconds()), 0,
+                        Integer.MAX_VALUE)),
                 (int) integer(source, "places.maxInFlight",
                         json.getValue("maxInFlight", PlacesConfig.DEFAULT_MAX_IN_FLIGHT), 1, 100_000),
                 Duration.ofMillis(integer(source, "places.queueTimeoutMs",

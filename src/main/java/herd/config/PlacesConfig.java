@@ -49,7 +49,8 @@ public record PlacesConfig(Provider provider, String url, Duration timeout, Dura
 
     /** The given provider, endpoint and time-out with the default cache and limits. */
     public static PlacesConfig of(Provider provider, String url, Duration timeout) {
-        return new PlacesConfig(provider, url, timeout, DEFAULT_CACHE_TTL, DEFAULT_MAX_IN_FLIGHT, DEFAULT_QUEUE_TIMEOUT);
+        return new PlacesConfig(provider, url, timeout, DEFAULT_CACHE_TTL, DEFAULT_MAX_IN_FLIGHT,
+                DEFAULT_QUEUE_TIMEOUT);
     }
 
     /** The offline data set, as tests and generated herds use it. */

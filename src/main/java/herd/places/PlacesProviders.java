@@ -21,12 +21,8 @@ public final class PlacesProviders {
         boolean keyed = apiKey != null && !apiKey.isBlank();
         Provider provider = config.provider() == Provider.AUTO ? (keyed ? Provider.GOOGLE : Provider.OFFLINE)
                 : config.provider();
-        PlacesProvider places = switch (provider) {
-            case OFFLINE -> new OfflinePlacesProvider(vertx, log);
-            case GOOGLE, GOOGLE_LEGACY -> keyed ? google(vertx, config, provider, apiKey, log)
-                    : new KeylessPlacesProvider(provider.fileName());
-            case AUTO -> throw new IllegalStateException("auto was resolved above");
-        };
+        PlacesProvider places = provider == Provider.OFFLINE ? new OfflinePlacesProvider(vertx, log)
+                : keyed ? google(vertx, config, provider, apiKey, log) : new KeylessPlacesProvider(provider.fileName());
         return failSafe(places, apiKey, log);
     }
 

@@ -41,7 +41,8 @@ public final class MemberProcess {
     private final Path conf;
     private final Path dir;
     private final Path output;
-    private final List<String> jvmOptions = new ArrayList<>();
+    /** A small heap and the serial collector: several members run at once on a machine of few cores. */
+    private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC"));
     private String secret;
     private Process process;
 
@@ -88,7 +89,7 @@ public final class MemberProcess {
         return this;
     }
 
-    /** Options for the JVM, before {@code -jar}. */
+    /** More options for the JVM, before {@code -jar}. */
     public MemberProcess jvmOptions(String... options) {
         jvmOptions.addAll(List.of(options));
         return this;
