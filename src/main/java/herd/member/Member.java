@@ -24,7 +24,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.net.BindException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -80,11 +79,11 @@ public final class Member {
         Clock clock = Clock.systemUTC();
         MemberMeters meters = new MemberMeters(config.name());
         PeerMesh mesh = new PeerMesh(vertx, config.name(), config.neighbours(), table, clock,
-                Duration.ofSeconds(config.syncIntervalSeconds()), auth,
+                config.syncInterval(), auth,
                 meters.propagation()::record, log);
         PlacesProvider places = new MeteredPlacesProvider(
                 PlacesProviders.create(vertx, config.places(), secrets.placesApiKey(), log), meters,
-                config.places().provider());
+                config.places().provider().fileName());
         StatusPublisher status = new StatusPublisher(config.name(), table, mesh, places, MemberLog.traffic(log));
         register(meters, status, mesh);
         Responder responder = new Responder(config.name(), table, places, report -> mesh.offer(report, null), clock,
@@ -134,7 +133,7 @@ public final class Member {
 
     private static ClientLimits clientLimits(MemberConfig config) {
         return new ClientLimits(LineLimits.CLIENT, config.maxPendingReplies(),
-                Duration.ofSeconds(config.clientIdleTimeoutSeconds()), config.maxClients());
+                config.clientIdleTimeout(), config.maxClients());
     }
 
     private static Future<AdminServer> startAdmin(Vertx vertx, MemberConfig config, ConfigSource source,
@@ -208,8 +207,8 @@ public final class Member {
      * the grace period; then the peer links, the provider and the log close (every line written).
      */
     public Future<Void> stop() {
-        log.info("{} stopping: owed replies get up to {} ms", config.name(), config.shutdownGraceMs());
-        Future<Void> clientsDone = onLoop(server.shutdown(Duration.ofMillis(config.shutdownGraceMs())))
+        log.info("{} stopping: owed replies get up to {} ms", config.name(), config.shutdownGrace().toMillis());
+        Future<Void> clientsDone = onLoop(server.shutdown(config.shutdownGrace()))
                 .eventually(() -> Future.join(mesh.close(), places.close()));
         status.stop(context.owner());
         return onLoop(Future.join(clientsDone, admin == null ? Future.succeededFuture() : admin.close()))

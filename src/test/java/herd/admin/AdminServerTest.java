@@ -28,7 +28,7 @@ class AdminServerTest {
 
     @BeforeEach
     void start(Vertx vertx, @TempDir Path logs) {
-        herd = TestHerd.standard(vertx, logs, new PlacesConfig("offline", null, 1000)).start();
+        herd = TestHerd.standard(vertx, logs, PlacesConfig.offline()).start();
         http = WebClient.create(vertx);
     }
 
