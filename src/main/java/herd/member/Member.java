@@ -69,9 +69,9 @@ public final class Member {
     public static Future<Member> start(Vertx vertx, MemberConfig config, ConfigSource source, Secrets secrets) {
         PeerAuth auth;
         try {
-            auth = PeerAuth.of(secrets.herdSecret());
-        } catch (IllegalArgumentException e) {
-            return Future.failedFuture(new ConfigException(Secrets.HERD_SECRET_VARIABLE, e.getMessage()));
+            auth = secrets.peerAuth();
+        } catch (ConfigException e) {
+            return Future.failedFuture(e);
         }
         Context context = vertx.getOrCreateContext(); // the member's verticle's: futures below may complete elsewhere
         Logger log = MemberLog.open(config.name(), config.logFile(), config.logTraffic(), config.log());

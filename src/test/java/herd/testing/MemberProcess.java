@@ -44,6 +44,7 @@ public final class MemberProcess {
     /** A small heap and the serial collector: several members run at once on a machine of few cores. */
     private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC"));
     private String secret;
+    private List<String> arguments;
     private Process process;
 
     private MemberProcess(String name, MemberConfig config, Path conf, Path dir) {
@@ -52,6 +53,7 @@ public final class MemberProcess {
         this.conf = conf;
         this.dir = dir;
         this.output = dir.resolve(name + "-output.txt");
+        this.arguments = List.of("-conf", conf.toString());
     }
 
     /**
@@ -89,6 +91,16 @@ public final class MemberProcess {
         return this;
     }
 
+    /**
+     * The jar run with other arguments than {@code -conf FILE}: the {@code herd} command line;
+     * its output goes to {@code dir/LABEL-output.txt}.
+     */
+    public static MemberProcess herd(String label, Path dir, String... arguments) {
+        MemberProcess run = new MemberProcess(label, null, dir.resolve(label + ".json"), dir);
+        run.arguments = List.of(arguments);
+        return run;
+    }
+
     /** More options for the JVM, before {@code -jar}. */
     public MemberProcess jvmOptions(String... options) {
         jvmOptions.addAll(List.of(options));
@@ -99,7 +111,8 @@ public final class MemberProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", JAR.toString(), "-conf", conf.toString()));
+        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
@@ -114,9 +127,14 @@ public final class MemberProcess {
 
     /** Waits until the client port takes a connection; fails if the process exits first. */
     public MemberProcess awaitListening() {
-        Await.until(name + " listening on " + config().port(), START_LIMIT, () -> {
+        return awaitListeningOn(config().port());
+    }
+
+    /** Waits until {@code port} takes a connection; fails if the process exits first. */
+    public MemberProcess awaitListeningOn(int port) {
+        Await.until(name + " listening on " + port, START_LIMIT, () -> {
             assertTrue(alive(), name + " exited while starting; its output is in " + output);
-            try (LineClient probe = new LineClient(config().port())) {
+            try (LineClient probe = new LineClient(port)) {
                 return true;
             } catch (IOException notYet) {
                 return false;
@@ -147,6 +165,11 @@ public final class MemberProcess {
 
     public boolean alive() {
         return process != null && process.isAlive();
+    }
+
+    /** The configuration file the process is (or would be) started with. */
+    public Path configFile() {
+        return conf;
     }
 
     public String name() {
