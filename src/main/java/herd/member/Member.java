@@ -127,8 +127,7 @@ public final class Member {
     }
 
     private static void meterLink(MemberMeters meters, StatusPublisher status, String neighbour) {
-        meters.link(neighbour, () -> status.latest().linkUp(neighbour) ? 1 : 0,
-                () -> status.latest().reopenings(neighbour));
+        meters.link(neighbour, () -> status.latest().links().get(neighbour));
     }
 
     private static ClientLimits clientLimits(MemberConfig config) {
