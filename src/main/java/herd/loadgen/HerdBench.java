@@ -11,7 +11,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,6 +76,19 @@ public final class HerdBench implements Callable<Integer> {
 
     @Option(names = "--json", description = "also write the results to this file as JSON")
     Path jsonFile;
+
+    @Option(names = "--hgrm", description = "also write the measured reply latencies as HdrHistogram's percentile"
+            + " distribution (milliseconds) to this file")
+    Path hgrmFile;
+
+    @Option(names = "--csv", description = "also write the run second by second (replies, latency percentiles) to this"
+            + " CSV file")
+    Path csvFile;
+
+    @Option(names = "--svg", description = "also plot the reply latency percentiles second by second to this SVG file")
+    Path svgFile;
+
+    private final Timeline timeline = new Timeline();
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new HerdBench()).execute(args));
@@ -162,10 +177,27 @@ public final class HerdBench implements Callable<Integer> {
                 stats.sent.sum() - stats.replies.sum(), stats.invalidReplies.sum(), stats.connectFailures.sum(),
                 stats.connectionsLost.sum(), stats.idleOpen.sum(), floodBurst > 0 ? measuredFlood / seconds : null);
         System.out.print(results.table());
+        write(results, replies);
+        return results.clean() ? 0 : 1;
+    }
+
+    private void write(Results results, Histogram replies) throws IOException {
         if (jsonFile != null) {
             Files.writeString(jsonFile, results.json().encodePrettily() + "\n");
         }
-        return results.clean() ? 0 : 1;
+        if (hgrmFile != null) {
+            try (PrintStream out = new PrintStream(Files.newOutputStream(hgrmFile), false, StandardCharsets.UTF_8)) {
+                replies.outputPercentileDistribution(out, 1000.0); // recorded in microseconds, written in milliseconds
+            }
+        }
+        if (csvFile != null) {
+            Files.writeString(csvFile, timeline.csv());
+        }
+        if (svgFile != null) {
+            Files.writeString(svgFile, LatencyPlot.svg(String.format("herd-bench: %d connections, %s; reply latency",
+                    connections, rate > 0 ? "open loop at " + (long) rate + "/s" : "closed loop, " + pipeline
+                            + " in flight"), timeline.seconds()));
+        }
     }
 
     /** IAMATs for the clients WHATSATs ask about, so that every member can answer them; done once all are answered. */
@@ -198,7 +230,7 @@ public final class HerdBench implements Callable<Integer> {
     }
 
     /** Prints a line a second for {@code seconds}; returns the reply latencies recorded meanwhile. */
-    private static Histogram progress(LoadStats stats, int seconds, String phase) {
+    private Histogram progress(LoadStats stats, int seconds, String phase) {
         Histogram all = new Histogram(LoadStats.HIGHEST_MICROS, 3);
         long lastReplies = stats.replies.sum();
         for (int s = 1; s <= seconds; s++) {
@@ -206,8 +238,12 @@ public final class HerdBench implements Callable<Integer> {
             Histogram interval = stats.interval();
             all.add(interval);
             long replies = stats.replies.sum();
+            long outstanding = stats.sent.sum() - replies;
             System.out.printf("  %-7s %3ds  replies %,11d  %,9d/s  p99 %8.2f ms  outstanding %,d%n", phase, s, replies,
-                    replies - lastReplies, interval.getValueAtPercentile(99) / 1000.0, stats.sent.sum() - replies);
+                    replies - lastReplies, interval.getValueAtPercentile(99) / 1000.0, outstanding);
+            timeline.add(new Timeline.Second(phase, s, replies, replies - lastReplies,
+                    interval.getValueAtPercentile(50) / 1000.0, interval.getValueAtPercentile(99) / 1000.0,
+                    interval.getValueAtPercentile(99.9) / 1000.0, interval.getMaxValue() / 1000.0, outstanding));
             lastReplies = replies;
         }
         return all;

@@ -12,9 +12,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
 import picocli.CommandLine;
 
 /** herd-bench against a real herd, briefly: it must load every member and read their figures. */
@@ -27,13 +30,23 @@ class HerdBenchTest {
             Path herdFile = herd.writeHerdFile(dir.resolve("herd.json"));
             Path json = dir.resolve("results.json");
             JsonObject results = bench(json, "--herd", herdFile.toString(), "-c", "10",
-                    "-r", "500", "-d", "2", "-w", "1", "--whatsat", "0.1", "--json", json.toString());
+                    "-r", "500", "-d", "2", "-w", "1", "--whatsat", "0.1", "--json", json.toString(),
+                    "--hgrm", dir.resolve("replies.hgrm").toString(), "--csv", dir.resolve("run.csv").toString(),
+                    "--svg", dir.resolve("run.svg").toString());
             assertTrue(results.getLong("repliesPerSecond") > 300, results.encodePrettily());
             assertEquals(0, results.getLong("unanswered"));
             assertEquals(0, results.getLong("invalidReplies"));
             assertTrue(results.getJsonObject("replyLatencyMs").getLong("count") > 500, results.encodePrettily());
             assertTrue(results.getLong("sustainedPerSecond") > 0.8 * results.getLong("repliesPerSecond"),
                     "every member applied (nearly) every update: " + results.encodePrettily());
+            List<String> csv = Files.readAllLines(dir.resolve("run.csv"));
+            assertEquals(Timeline.CSV_HEADER, csv.get(0));
+            assertEquals(List.of("seed", "warm-up", "measure", "measure"),
+                    csv.stream().skip(1).map(row -> row.split(",")[1]).toList(), String.join("\n", csv));
+            String hgrm = Files.readString(dir.resolve("replies.hgrm"));
+            assertTrue(hgrm.contains("Percentile") && hgrm.contains("#[Max"), hgrm);
+            Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve("run.svg").toFile());
+            assertEquals(4, svg.getElementsByTagName("polyline").getLength(), "p50, p99, p99.9 and max");
             double worstP99 = results.getJsonObject("propagationWorstMs").getDouble("p99");
             for (String member : herd.names()) {
                 JsonObject propagation = results.getJsonObject("propagationMs").getJsonObject(member);
