@@ -37,7 +37,7 @@ public final class MemberLog {
     private static final String LOGGER_PREFIX = "herd.member.";
     private static final Map<String, Open> OPEN = new ConcurrentHashMap<>();
 
-    private record Open(TrafficLog traffic, EventForwarder forwarder) {
+    private record Open(Path file, TrafficLog traffic, EventForwarder forwarder) {
     }
 
     private MemberLog() {
@@ -53,10 +53,16 @@ public final class MemberLog {
      *
      * @param traffic whether every line in and out is logged, and the logger passes DEBUG
      * @throws UncheckedIOException  if the file's directory cannot be created
-     * @throws IllegalStateException if logback cannot open the file (for one, another member writes to it)
+     * @throws IllegalStateException if another member of the process writes to the file, or logback cannot open it
      */
     public static synchronized Logger open(String memberName, String logFile, boolean traffic, LogConfig config) {
         close(memberName).join();
+        OPEN.forEach((other, open) -> {
+            if (open.file().equals(absolute(logFile))) {
+                throw new IllegalStateException("cannot open log file " + logFile + " for " + memberName + ": "
+                        + other + " writes to it");
+            }
+        });
         createParentDirectories(Path.of(logFile));
         ch.qos.logback.classic.Logger logger = logger(memberName);
         LoggerContext context = logger.getLoggerContext();
@@ -80,7 +86,7 @@ public final class MemberLog {
         forwarder.setName("member-events-" + memberName);
         forwarder.start();
 
-        OPEN.put(memberName, new Open(lines, forwarder));
+        OPEN.put(memberName, new Open(absolute(logFile), lines, forwarder));
         writer.start(memberName);
         logger.addAppender(forwarder);
         logger.setLevel(traffic ? Level.DEBUG : Level.INFO);
@@ -152,6 +158,10 @@ public final class MemberLog {
         logger(memberName).detachAppender(open.forwarder());
         open.forwarder().stop();
         return open.traffic().close();
+    }
+
+    private static Path absolute(String logFile) {
+        return Path.of(logFile).toAbsolutePath().normalize();
     }
 
     private static void createParentDirectories(Path file) {
