@@ -31,7 +31,9 @@ public final class ConsoleConfigurator extends ContextAwareBase implements Confi
     static final Map<String, Level> LEVELS = Map.of(
             "io.netty", Level.WARN,
             // A broken edit of the watched configuration file is logged by HerdVerticle in one line, naming the file.
-            "io.vertx.config.impl.ConfigRetrieverImpl", Level.OFF);
+            "io.vertx.config.impl.ConfigRetrieverImpl", Level.OFF,
+            // Each member's Prometheus registry joins its meters once it listens, on purpose (see MemberMeters).
+            "io.micrometer.core.instrument.composite.CompositeMeterRegistry", Level.ERROR);
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {

@@ -68,6 +68,8 @@ class StartupIT {
         int listening = indexOf(lines, line -> line.contains("Solo listening on"));
         int index = indexOf(lines, line -> line.contains("[class,load] herd.places.offline.GeoNamesPlaces "));
         assertTrue(listening >= 0 && index > listening, "the offline index began loading before the member listened");
+        assertEquals(List.of(), lines.stream().filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+                .filter(line -> !line.contains("peer links are not authenticated")).toList(), "a start says no more");
         int prometheus = indexOf(lines, line -> line.contains("[class,load] io.prometheus.metrics."));
         assertTrue(prometheus > listening, "the Prometheus registry was made before the member listened");
     }
