@@ -8,6 +8,7 @@ import herd.config.HerdConfigParser;
 import herd.config.MemberConfig;
 import herd.member.MemberVerticle;
 import herd.member.Secrets;
+import herd.metrics.HerdMetrics;
 import io.vertx.config.ConfigRetriever;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -91,6 +92,7 @@ public final class HerdVerticle extends VerticleBase {
         } else if (names.size() != members.size() || !members.keySet().containsAll(names)) {
             LOG.error("{}: refused the edit: the members {} cannot change to {} while the herd runs (restart it for"
                     + " that); it keeps running as it was", source, members.keySet(), names);
+            HerdMetrics.configReloadFailed();
         } else {
             herd.members().forEach(member -> members.get(member.name()).reconfigure(member, source));
         }
@@ -101,6 +103,7 @@ public final class HerdVerticle extends VerticleBase {
         if (!problem.getMessage().equals(lastProblem)) {
             lastProblem = problem.getMessage();
             LOG.error("{}; the herd keeps running as it was", problem.getMessage());
+            HerdMetrics.configReloadFailed();
         }
     }
 

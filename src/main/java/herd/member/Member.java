@@ -165,6 +165,7 @@ public final class Member {
         if (!fixed.isEmpty()) {
             log.error("{}: refused the edited configuration of {}: {} cannot change while it runs (restart it for"
                     + " that); it keeps running as it was", source, config.name(), String.join(", ", fixed));
+            HerdMetrics.configReloadFailed();
             return;
         }
         NeighbourChange change = mesh.reconfigure(next.neighbours());

@@ -1,5 +1,6 @@
 package herd.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -22,12 +23,19 @@ import java.util.concurrent.CompletionStage;
  */
 public final class HerdMetrics {
 
+    private static final String RELOAD_FAILURES = "herd.config.reload.failures";
+
     private HerdMetrics() {
     }
 
     /** The registry once created; the first call starts creating it. */
     public static CompletionStage<PrometheusMeterRegistry> ready() {
         return Creation.REGISTRY;
+    }
+
+    /** An edit of the watched configuration file was refused or unreadable ({@code herd_config_reload_failures_total}). */
+    public static void configReloadFailed() {
+        ready().thenAccept(registry -> registry.counter(RELOAD_FAILURES).increment());
     }
 
     private static final class Creation {
@@ -46,6 +54,8 @@ public final class HerdMetrics {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        Counter.builder(RELOAD_FAILURES).description("Edits of the configuration file that were refused or unreadable")
+                .register(registry);
         Gauge.builder("herd.build.info", () -> 1).description("The herd build this process runs, and its Java")
                 .tag("version", BuildInfo.version()).tag("java", Runtime.version().toString()).register(registry);
         return registry;

@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import herd.config.HerdConfigParser;
 import herd.config.MemberConfig;
 import herd.member.Secrets;
+import herd.metrics.HerdMetrics;
 import herd.testing.Await;
 import herd.testing.FreePorts;
 import herd.testing.LineClient;
@@ -132,6 +133,7 @@ class TopologyChangeTest {
         herdLog.addAppender(console);
         try {
             startFive(vertx);
+            double failuresBefore = reloadFailures();
             files.get("Bailey").put("port", FreePorts.next());
             write("Bailey");
             awaitLogged("Bailey", "refused the edited configuration of Bailey: port cannot change while it runs");
@@ -145,6 +147,7 @@ class TopologyChangeTest {
             write("Clark");
             Await.until("the bad field reported", LIMIT, () -> logged(console, message ->
                     message.contains("neighbours.Jaquez")));
+            Await.until("three reload failures counted", LIMIT, () -> reloadFailures() >= failuresBefore + 3);
         } finally {
             herdLog.detachAppender(console);
         }
@@ -209,4 +212,9 @@ class TopologyChangeTest {
         });
     }
 
+
+    /** {@code herd_config_reload_failures_total}: the process's, so counted from what it was. */
+    private static double reloadFailures() {
+        return HerdMetrics.ready().toCompletableFuture().join().counter("herd.config.reload.failures").count();
+    }
 }
