@@ -78,6 +78,8 @@ public final class AdminServer {
                 .put("digest", status.digest())
                 .put("links", links)
                 .put("propagation", propagation(status.propagationMicros()))
+                .put("antiEntropy", new JsonObject().put("repairs", status.repairs().exchanges())
+                        .put("reportsSent", status.repairs().reportsSent()))
                 .put("log", new JsonObject().put("droppedLines", status.droppedLogLines()));
     }
 

@@ -123,6 +123,7 @@ public final class Member {
         meters.clients(() -> status.latest().clients());
         meters.placesCacheHits(() -> status.latest().placesCacheHits());
         meters.logDroppedLines(() -> status.latest().droppedLogLines());
+        meters.antiEntropy(() -> status.latest().repairs().exchanges(), () -> status.latest().repairs().reportsSent());
         mesh.neighbours().forEach(neighbour -> meterLink(meters, status, neighbour));
     }
 

@@ -135,6 +135,13 @@ public final class MemberMeters {
                 .register(registry).record(took);
     }
 
+    /** What anti-entropy repaired: exchanges that found differences, and reports sent to repair them. */
+    public void antiEntropy(Supplier<Number> repairs, Supplier<Number> reportsSent) {
+        count("herd.anti.entropy.repairs", "Anti-entropy exchanges in which this member found tables that differed",
+                repairs);
+        count("herd.anti.entropy.reports.sent", "Reports this member sent to repair a neighbour's table", reportsSent);
+    }
+
     /** Places answers served from the cache, as the provider counts them. */
     public void placesCacheHits(Supplier<Number> hits) {
         count("herd.places.cache.hits", "WHATSATs answered from the places cache", hits);

@@ -48,6 +48,9 @@ final class AntiEntropy {
     /** Sockets an exchange is being written on: one at a time each, since it owns their drain handler. */
     private final Set<NetSocket> streaming = new HashSet<>();
     private long syncTimer = -1;
+    /** Exchanges in which this member found buckets that differed, and reports it sent to repair them. */
+    private long repairs;
+    private long reportsSent;
 
     AntiEntropy(Vertx vertx, LocationTable table, Duration syncInterval, Logger log) {
         this.vertx = vertx;
@@ -99,6 +102,7 @@ final class AntiEntropy {
             log.debug("anti-entropy with {}: tables equal", neighbour);
             return;
         }
+        repairs++;
         stream(socket, traffic, differ, "anti-entropy with " + neighbour).onSuccess(lines -> {
             byte[] need = PeerWire.encode(new PeerMessage.SyncNeed(differ));
             traffic.out(need);
@@ -135,6 +139,7 @@ final class AntiEntropy {
             if (chunk == null) {
                 socket.drainHandler(null);
                 streaming.remove(socket);
+                reportsSent += cursor.lines();
                 done.complete(cursor.lines());
                 return;
             }
@@ -146,6 +151,10 @@ final class AntiEntropy {
         } else {
             done.tryFail("the link closed");
         }
+    }
+
+    PeerMesh.Repairs repairs() {
+        return new PeerMesh.Repairs(repairs, reportsSent);
     }
 
     /** The socket closed: an exchange being written on it stops. */

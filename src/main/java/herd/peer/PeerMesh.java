@@ -255,6 +255,18 @@ public final class PeerMesh implements PeerAcceptor {
     public record LinkState(boolean up, Instant since, int reopenings, boolean busy, long unsent) {
     }
 
+    /** What anti-entropy repaired since the member started. */
+    public Repairs repairs() {
+        return antiEntropy.repairs();
+    }
+
+    /**
+     * @param exchanges   exchanges in which this member, answering a neighbour's digests, found buckets that differed
+     * @param reportsSent reports this member sent to repair a neighbour's table, either way
+     */
+    public record Repairs(long exchanges, long reportsSent) {
+    }
+
     /** The neighbours whose link from this member is up. */
     public Set<String> linksUp() {
         Set<String> up = new TreeSet<>();

@@ -1,6 +1,7 @@
 package herd.peer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import herd.config.MemberConfigBuilder;
 import herd.config.PlacesConfig;
@@ -35,6 +36,9 @@ class AntiEntropyTest {
             for (String name : herd.running()) {
                 assertEquals(lost.atLine(), herd.member(name).table().get("lost").orElseThrow().atLine(), name);
             }
+            // Jaquez sent it to a neighbour at least (which floods what it learns on); each exchange is counted.
+            assertTrue(herd.status("Jaquez").repairs().reportsSent() >= 1, herd.status("Jaquez").toString());
+            assertTrue(herd.running().stream().anyMatch(name -> herd.status(name).repairs().exchanges() > 0));
         }
     }
 
