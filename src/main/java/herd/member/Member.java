@@ -121,6 +121,7 @@ public final class Member {
     /** The gauges read the published status: a scrape may come on any thread. */
     private static void register(MemberMeters meters, StatusPublisher status, PeerMesh mesh) {
         meters.clients(() -> status.latest().clients());
+        meters.tableDigest(() -> status.latest().digest());
         meters.placesCacheHits(() -> status.latest().placesCacheHits());
         meters.logDroppedLines(() -> status.latest().droppedLogLines());
         meters.antiEntropy(() -> status.latest().repairs().exchanges(), () -> status.latest().repairs().reportsSent());

@@ -91,6 +91,16 @@ public final class MemberMeters {
                 .tag("member", member).register(registry);
     }
 
+    /**
+     * The table's digest (the top 53 bits of the 64, which a double holds exactly): equal at two
+     * members exactly when their tables are, but for a collision.
+     */
+    public void tableDigest(Supplier<String> hex) {
+        Gauge.builder("herd.table.digest", () -> Long.parseUnsignedLong(hex.get(), 16) >>> 11)
+                .description("The table's digest, its top 53 bits: equal at two members when their tables are")
+                .tag("member", member).register(registry);
+    }
+
     /** The state of this member's link to a neighbour, as its last published status has it. */
     public void link(String neighbour, Supplier<PeerMesh.LinkState> state) {
         linkGauge("herd.peer.link.up", "1 while this member's link to the neighbour is up, else 0", neighbour,
