@@ -79,12 +79,17 @@ member_ticks() { # CPU ticks (1/100 s) the members have used
 # CPU ticks (1/100 s) the members' JIT compiler threads have used. A fresh JVM compiles for tens of
 # seconds under load, and five of them on two cores leave a short warm-up measuring the compilers.
 compiler_ticks() {
+  thread_ticks 'C[12] CompilerThre*'
+}
+
+thread_ticks() { # glob of thread names: CPU ticks (1/100 s) the members' threads of that name have used
   local total=0 pid task
   for pid in "${PIDS[@]}"; do
     for task in /proc/"$pid"/task/*; do
-      case "$(cat "$task/comm" 2>/dev/null)" in
-        C[12]\ CompilerThre*) total=$((total + $(sed 's/.*) //' "$task/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0))) ;;
-      esac
+      # shellcheck disable=SC2053 # the glob is the point
+      if [[ "$(cat "$task/comm" 2>/dev/null)" == $1 ]]; then
+        total=$((total + $(sed 's/.*) //' "$task/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0)))
+      fi
     done
   done
   echo "$total"

@@ -30,10 +30,18 @@ measure() { # logTraffic, round, commands in flight per connection
   local name="$1-$2-p$3" before after start end
   settle
   before=$(log_write_bytes); start=$(date +%s.%N)
+  local ticks_before writer_before ticks_after writer_after
+  ticks_before=$(member_ticks); writer_before=$(thread_ticks 'herd-log-*')
   herd_bench -d "$DURATION" -w 3 -c 100 -p "$3" --json "$WORK/$name.json" > "$WORK/$name.out" 2>&1 || true
+  ticks_after=$(member_ticks); writer_after=$(thread_ticks 'herd-log-*')
   after=$(log_write_bytes); end=$(date +%s.%N)
   python3 -c "import sys; print(round(($after - $before) / 1e6 / ($end - $start), 1))" > "$WORK/$name.disk"
-  echo "  logTraffic=$1 round $2 -p $3: $(field "$WORK/$name.json" repliesPerSecond)/s, reply p99 $(field "$WORK/$name.json" replyLatencyMs.p99) ms, $(cat "$WORK/$name.disk") MB/s to disk" >&2
+  # CPU of the members (and of their log writers) per reply, over the whole bench run (warm-up included)
+  python3 -c "import json; r = json.load(open('$WORK/$name.json'))['repliesPerSecond'] * ($end - $start); \
+print(round(($ticks_after - $ticks_before) * 1e4 / r, 1), round(($writer_after - $writer_before) * 1e4 / r, 1))" \
+    > "$WORK/$name.cpu" 2>/dev/null || echo "nan nan" > "$WORK/$name.cpu"
+  read -r cpu writer < "$WORK/$name.cpu"
+  echo "  logTraffic=$1 round $2 -p $3: $(field "$WORK/$name.json" repliesPerSecond)/s, reply p99 $(field "$WORK/$name.json" replyLatencyMs.p99) ms, $(cat "$WORK/$name.disk") MB/s to disk, members' CPU ${cpu} us per reply (log writers ${writer})" >&2
 }
 
 for round in $(seq "$ROUNDS"); do
