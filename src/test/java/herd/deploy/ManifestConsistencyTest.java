@@ -248,7 +248,7 @@ class ManifestConsistencyTest {
         List<EnvVar> env = herd.container().getEnv();
         assertEquals(env.size(), env.stream().map(EnvVar::getName).distinct().count(), "duplicate env names");
         assertEquals("json", env("HERD_LOG_FORMAT").getValue());
-        assertEquals("-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError", env("JAVA_TOOL_OPTIONS").getValue());
+        assertEquals("-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:+UseG1GC", env("JAVA_TOOL_OPTIONS").getValue());
         assertNotEquals(Boolean.TRUE, env("HERD_SECRET").getValueFrom().getSecretKeyRef().getOptional());
         assertEquals(Boolean.TRUE, env("PLACES_API_KEY").getValueFrom().getSecretKeyRef().getOptional());
     }
@@ -283,11 +283,31 @@ class ManifestConsistencyTest {
     @Test
     void membersGetTheirShutdownGraceBeforeTheKill() {
         long graceSeconds = herd.podSpec().getTerminationGracePeriodSeconds();
+        // The kubelet counts the preStop pause in the grace period.
+        long preStopSeconds = herd.container().getLifecycle().getPreStop().getSleep().getSeconds();
+        assertTrue(preStopSeconds >= 1, "no pause before SIGTERM");
         for (MemberConfig member : members) {
-            assertTrue(graceSeconds * 1000 > member.shutdownGrace().toMillis(),
-                    member.name() + ": terminationGracePeriodSeconds " + graceSeconds + " <= shutdownGraceMs "
-                            + member.shutdownGrace().toMillis());
+            assertTrue((graceSeconds - preStopSeconds) * 1000 > member.shutdownGrace().toMillis(),
+                    member.name() + ": terminationGracePeriodSeconds " + graceSeconds + " less the preStop pause "
+                            + preStopSeconds + " s is not more than shutdownGraceMs " + member.shutdownGrace().toMillis());
         }
+    }
+
+    @Test
+    void podsCarryNoApiTokenAndSpreadOverNodes() {
+        assertEquals(Boolean.FALSE, herd.podSpec().getAutomountServiceAccountToken());
+        var spread = herd.podSpec().getTopologySpreadConstraints();
+        assertEquals(1, spread.size());
+        assertEquals("kubernetes.io/hostname", spread.get(0).getTopologyKey());
+        assertSelects(spread.get(0).getLabelSelector().getMatchLabels(),
+                herd.statefulSet().getSpec().getTemplate().getMetadata().getLabels(), "the spread's selector");
+    }
+
+    @Test
+    void theGarbageCollectorIsChosenRatherThanLeftToTheCpuLimit() {
+        String options = herd.container().getEnv().stream().filter(env -> env.getName().equals("JAVA_TOOL_OPTIONS"))
+                .findFirst().orElseThrow().getValue();
+        assertTrue(options.matches(".*-XX:\\+Use(G1|Serial|Parallel|Z|Shenandoah)GC.*"), options);
     }
 
     @Test
@@ -300,8 +320,8 @@ class ManifestConsistencyTest {
             assertNotNull(limit, resource + " limit");
             assertTrue(request.getNumericalAmount().compareTo(limit.getNumericalAmount()) <= 0, resource);
         }
-        assertEquals(new Quantity("384Mi"), resources.getRequests().get("memory"));
-        assertEquals(new Quantity("512Mi"), resources.getLimits().get("memory"));
+        assertEquals(resources.getLimits().get("memory"), resources.getRequests().get("memory"),
+                "memory requested is the limit");
         assertEquals(new Quantity("250m"), resources.getRequests().get("cpu"));
     }
 }
