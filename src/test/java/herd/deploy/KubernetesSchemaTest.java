@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 class KubernetesSchemaTest {
 
     private static ObjectNode renderedStatefulSet() {
-        return KustomizeRenderer.render(RenderedHerd.K8S).stream()
+        return Kustomize.build().stream()
                 .filter(manifest -> manifest.path("kind").asString("").equals("StatefulSet"))
                 .findFirst().orElseThrow();
     }
@@ -74,7 +74,7 @@ class KubernetesSchemaTest {
 
     @Test
     void misspelledFieldsAreRejectedInEveryKind() {
-        for (ObjectNode manifest : KustomizeRenderer.render(RenderedHerd.K8S)) {
+        for (ObjectNode manifest : Kustomize.build()) {
             ObjectNode changed = manifest.deepCopy();
             changed.put("specification", 1);
             assertThrows(UnrecognizedPropertyException.class, () -> StrictKubernetesModel.read(changed),
@@ -101,7 +101,7 @@ class KubernetesSchemaTest {
 
     @Test
     void yamlWithAMisspelledFieldIsRejected() {
-        ObjectNode manifest = KustomizeRenderer.parseDocuments("test", """
+        ObjectNode manifest = YamlDocuments.parse("test", """
                 apiVersion: apps/v1
                 kind: StatefulSet
                 metadata: {name: herd}
@@ -124,6 +124,8 @@ class KubernetesSchemaTest {
     void theModelSeesTheValuesWritten() {
         StatefulSet statefulSet = RenderedHerd.load().statefulSet();
         assertEquals("Parallel", statefulSet.getSpec().getPodManagementPolicy());
-        assertEquals("herd:latest", statefulSet.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
+        assertEquals("herd:" + System.getProperty("project.version"),
+                statefulSet.getSpec().getTemplate().getSpec().getContainers().get(0).getImage(),
+                "the image is pinned to the project's version");
     }
 }

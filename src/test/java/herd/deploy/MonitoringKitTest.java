@@ -102,7 +102,7 @@ class MonitoringKitTest {
     private static Map<String, Set<String>> usedMetrics() throws Exception {
         List<String> expressions = new ArrayList<>();
         Path kit = Path.of("k8s", "components", "monitoring");
-        for (ObjectNode document : KustomizeRenderer.readDocuments(kit.resolve("prometheusrule.yaml"))) {
+        for (ObjectNode document : YamlDocuments.read(kit.resolve("prometheusrule.yaml"))) {
             document.at("/spec/groups").forEach(group -> group.path("rules").forEach(rule ->
                     expressions.add(rule.path("expr").asString())));
         }

@@ -8,13 +8,11 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import java.nio.file.Path;
 import java.util.List;
 
 /** k8s/ rendered and read strictly into the Kubernetes model, with lookups by kind and name. */
 final class RenderedHerd {
 
-    static final Path K8S = Path.of("k8s");
 
     final List<HasMetadata> manifests;
 
@@ -23,12 +21,12 @@ final class RenderedHerd {
     }
 
     static RenderedHerd load() {
-        return new RenderedHerd(KustomizeRenderer.render(K8S).stream().map(StrictKubernetesModel::read).toList());
+        return new RenderedHerd(Kustomize.build().stream().map(StrictKubernetesModel::read).toList());
     }
 
     /** The example Secret, which is not part of the kustomization. */
     static Secret secretExample() {
-        List<HasMetadata> documents = KustomizeRenderer.readDocuments(K8S.resolve("secret.example.yaml")).stream()
+        List<HasMetadata> documents = YamlDocuments.read(Kustomize.K8S.resolve("secret.example.yaml")).stream()
                 .map(StrictKubernetesModel::read).toList();
         if (documents.size() != 1 || !(documents.get(0) instanceof Secret secret)) {
             throw new AssertionError("k8s/secret.example.yaml must hold exactly one Secret");
