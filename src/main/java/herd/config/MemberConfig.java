@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param maxClients the most client connections the member holds at once
  * @param syncIntervalSeconds how often anti-entropy compares tables over each link that is up
  * @param log        how the log file is rolled, capped and fed
+ * @param peerPort   the port neighbours' peer links connect to, apart from clients; 0 for none (peers and
+ *                   clients share {@code port}; see security.md, Peer port)
+ * @param peerTls    the certificates of mutual TLS on peer links, or null for plain TCP (security.md, Peer TLS)
  */
 public record MemberConfig(
         String name,
@@ -37,7 +40,9 @@ public record MemberConfig(
         int clientIdleTimeoutSeconds,
         int maxClients,
         int syncIntervalSeconds,
-        LogConfig log) {
+        LogConfig log,
+        int peerPort,
+        PeerTlsConfig peerTls) {
 
     public static final int DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
     public static final int DEFAULT_MAX_PENDING_REPLIES = 1000;
@@ -48,6 +53,20 @@ public record MemberConfig(
 
     public MemberConfig {
         neighbours = Collections.unmodifiableMap(new LinkedHashMap<>(neighbours));
+    }
+
+    /** A member whose peers and clients share one port, in plain TCP. */
+    public MemberConfig(String name, String host, int port, Map<String, PeerAddress> neighbours, PlacesConfig places,
+                        String logFile, AdminConfig admin, boolean logTraffic, int shutdownGraceMs,
+                        int maxPendingReplies, int clientIdleTimeoutSeconds, int maxClients, int syncIntervalSeconds,
+                        LogConfig log) {
+        this(name, host, port, neighbours, places, logFile, admin, logTraffic, shutdownGraceMs, maxPendingReplies,
+                clientIdleTimeoutSeconds, maxClients, syncIntervalSeconds, log, 0, null);
+    }
+
+    /** Whether neighbours connect to a port of their own ({@link #peerPort}) rather than the client port. */
+    public boolean hasPeerPort() {
+        return peerPort != 0;
     }
 
     /** The names of the fields whose values differ in {@code other}, in declaration order. */

@@ -85,6 +85,11 @@ public final class MemberMeters {
                 .register(registry);
     }
 
+    /** A peer link or a connection to the peer port refused, by reason (security.md, Refusals). */
+    public void peerRefused(String reason) {
+        Counter.builder("herd.peer.refused").tag("member", member).tag("reason", reason).register(registry).increment();
+    }
+
     /** The neighbour was removed from the configuration: its link meters go too. */
     public void unlink(String neighbour) {
         registry.getMeters().stream()

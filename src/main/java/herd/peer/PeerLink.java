@@ -278,9 +278,20 @@ final class PeerLink {
                     connected.result().close();
                 }
             } else if (connected.failed()) {
+                if (TlsRefusal.isTls(connected.cause())) {
+                    mesh.refused("link to " + neighbour + " at " + address, TlsRefusal.reason(connected.cause()),
+                            "TLS handshake failed: " + connected.cause().getMessage());
+                }
                 backOff("cannot connect to " + address + ": " + connected.cause().getMessage());
             } else {
-                open(connected.result());
+                Optional<String> stranger = PeerIdentity.refusal(connected.result(), neighbour);
+                if (stranger.isPresent()) {
+                    mesh.refused("link to " + neighbour + " at " + address, "wrong-name", stranger.get());
+                    connected.result().close();
+                    backOff("its certificate does not name " + neighbour);
+                } else {
+                    open(connected.result());
+                }
             }
         });
     }

@@ -76,10 +76,14 @@ final class Connection implements LineFramer.Sink {
 
     @Override
     public void line(String line) {
-        if (peer == null && client == null) {
+        if (peer == null && client == null && server.role() != PortRole.CLIENTS) {
             Optional<LineReceiver> link = acceptPeer(line);
             if (link.isPresent()) {
                 peer = link.get();
+                return;
+            }
+            if (server.role() == PortRole.PEERS) {
+                socket.close(); // the peer port serves no client
                 return;
             }
         }
@@ -93,6 +97,10 @@ final class Connection implements LineFramer.Sink {
 
     private Optional<LineReceiver> acceptPeer(String firstLine) {
         if (!(PeerWire.decode(firstLine) instanceof PeerMessage.Hello hello)) {
+            if (server.role() == PortRole.PEERS) {
+                server.peers().refusedBeforeHello(id, "not-hello", "it did not open with a peer hello: "
+                        + Reply.readable(firstLine));
+            }
             return Optional.empty();
         }
         Optional<LineReceiver> link = server.peers().accept(hello, socket, id, this::authenticated);

@@ -17,4 +17,16 @@ public interface PeerAcceptor {
      *         client's invalid command)
      */
     Optional<LineReceiver> accept(PeerMessage.Hello hello, NetSocket socket, String connectionId, Runnable authenticated);
+
+    /**
+     * A connection to the peer port did not open with a hello (security.md, Refusals); it is closed.
+     *
+     * @param reason a short word for the refusal's meter
+     */
+    default void refusedBeforeHello(String connectionId, String reason, String why) {
+    }
+
+    /** A connection failed before it was accepted: on a TLS port, a refused TLS handshake. */
+    default void failedBeforeConnecting(Throwable failure) {
+    }
 }
