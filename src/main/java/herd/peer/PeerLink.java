@@ -280,7 +280,7 @@ final class PeerLink {
             } else if (connected.failed()) {
                 if (TlsRefusal.isTls(connected.cause())) {
                     mesh.refused("link to " + neighbour + " at " + address, TlsRefusal.reason(connected.cause()),
-                            "TLS handshake failed: " + connected.cause().getMessage());
+                            TlsRefusal.describe(connected.cause()));
                 }
                 backOff("cannot connect to " + address + ": " + connected.cause().getMessage());
             } else {

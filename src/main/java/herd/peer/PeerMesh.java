@@ -152,8 +152,7 @@ public final class PeerMesh implements PeerAcceptor {
     @Override
     public void failedBeforeConnecting(Throwable failure) {
         if (TlsRefusal.isTls(failure)) {
-            refused("a connection to the peer port", TlsRefusal.reason(failure), "TLS handshake failed: "
-                    + failure.getMessage());
+            refused("a connection to the peer port", TlsRefusal.reason(failure), TlsRefusal.describe(failure));
         } else {
             log.debug("a connection to the peer port failed: {}", failure.getMessage());
         }
@@ -226,6 +225,7 @@ public final class PeerMesh implements PeerAcceptor {
                                          Runnable authenticated) {
         String name = hello.name();
         if (!links.containsKey(name)) {
+            refused(connectionId + " link from " + Reply.readable(name), "not-neighbour", "not a neighbour");
             return Optional.empty();
         }
         Optional<String> stranger = PeerIdentity.refusal(socket, name);

@@ -9,6 +9,8 @@ import javax.net.ssl.SSLException;
 /** The short reason a TLS handshake on a peer link failed, for the log and the refusal meter (security.md, Refusals). */
 final class TlsRefusal {
 
+    private static final int MAX_DESCRIPTION = 200;
+
     private TlsRefusal() {
     }
 
@@ -20,6 +22,12 @@ final class TlsRefusal {
             }
         }
         return false;
+    }
+
+    /** What failed, for the log: bounded, since a failure may quote what the other side sent. */
+    static String describe(Throwable failure) {
+        String message = "TLS handshake failed: " + failure.getMessage();
+        return message.length() <= MAX_DESCRIPTION ? message : message.substring(0, MAX_DESCRIPTION) + "...";
     }
 
     static String reason(Throwable failure) {

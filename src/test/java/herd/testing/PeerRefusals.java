@@ -30,7 +30,12 @@ public final class PeerRefusals {
     /** Waits until the member has counted a refusal for {@code reason} and logged it at WARN. */
     public static void await(int adminPort, Path log, String reason) {
         Await.until("a refusal (" + reason + ") counted", LIMIT, () -> count(adminPort, reason) >= 1);
-        Await.until("a refusal (" + reason + ") logged", LIMIT, () -> logged(log, "refused (" + reason + ")"));
+        awaitWarning(log, "refused (" + reason + ")");
+    }
+
+    /** Waits until the log has a WARN line containing {@code text}. */
+    public static void awaitWarning(Path log, String text) {
+        Await.until("a warning: " + text, LIMIT, () -> logged(log, text));
     }
 
     private static boolean logged(Path log, String text) {
