@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import herd.config.PlacesConfig;
-import herd.testing.Await;
+import herd.testing.Flooding;
 import herd.testing.LineClient;
 import herd.testing.PeerPorts;
 import herd.testing.PeerRefusals;
@@ -14,7 +14,6 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,11 +47,7 @@ class PeerPortTest {
 
     @Test
     void aHerdLinkedOverPeerPortsPropagatesAnIamatEverywhere() throws IOException {
-        try (LineClient clark = new LineClient(herd.port("Clark"))) {
-            assertTrue(clark.send("IAMAT kiwi +34.068930-118.445127 1621464827.5\n").readLine().startsWith("AT Clark "));
-        }
-        Await.until("kiwi everywhere", Duration.ofSeconds(10), () -> herd.running().stream()
-                .allMatch(name -> herd.member(name).table().get("kiwi").isPresent()));
+        Flooding.reachesEveryMember(herd, "Clark", "kiwi");
     }
 
     @Test

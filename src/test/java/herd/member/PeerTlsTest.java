@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import herd.config.PeerTlsConfig;
 import herd.config.PlacesConfig;
 import herd.testing.Await;
+import herd.testing.Flooding;
 import herd.testing.LineClient;
 import herd.testing.PeerPorts;
 import herd.testing.PeerRefusals;
@@ -82,11 +83,7 @@ class PeerTlsTest {
 
     @Test
     void aHerdLinkedByMutualTlsPropagatesAnIamatEverywhere() throws IOException {
-        try (LineClient clark = new LineClient(herd.port("Clark"))) {
-            assertTrue(clark.send("IAMAT kiwi +34.068930-118.445127 1621464827.5\n").readLine().startsWith("AT Clark "));
-        }
-        Await.until("kiwi everywhere", Duration.ofSeconds(10), () -> herd.running().stream()
-                .allMatch(name -> herd.member(name).table().get("kiwi").isPresent()));
+        Flooding.reachesEveryMember(herd, "Clark", "kiwi");
     }
 
     @Test
