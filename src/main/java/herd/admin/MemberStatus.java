@@ -34,14 +34,4 @@ public record MemberStatus(String name, int clients, String digest, Map<String, 
         });
         return up;
     }
-
-    public boolean linkUp(String neighbour) {
-        PeerMesh.LinkState state = links.get(neighbour);
-        return state != null && state.up();
-    }
-
-    public int reopenings(String neighbour) {
-        PeerMesh.LinkState state = links.get(neighbour);
-        return state == null ? 0 : state.reopenings();
-    }
 }

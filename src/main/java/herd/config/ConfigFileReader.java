@@ -35,12 +35,7 @@ public final class ConfigFileReader {
      */
     public static Future<ConfigRetriever> watch(Vertx vertx, Path file, Duration scanPeriod,
                                                 Consumer<JsonObject> changed, Consumer<ConfigException> problem) {
-        // Absolute, because Vert.x falls back to the class path for a relative path missing on disk.
-        ConfigStoreOptions store = new ConfigStoreOptions().setType("file").setFormat("json")
-                .setConfig(new JsonObject().put("path", file.toAbsolutePath().toString()));
-        // Without this the retriever merges the process's system properties and environment into the file.
-        ConfigRetriever retriever = ConfigRetriever.create(vertx, new ConfigRetrieverOptions()
-                .setIncludeDefaultStores(false).addStore(store).setScanPeriod(scanPeriod.toMillis()));
+        ConfigRetriever retriever = retriever(vertx, file, scanPeriod);
         return retriever.getConfig()
                 .recover(failure -> {
                     retriever.close();
@@ -51,6 +46,23 @@ public final class ConfigFileReader {
                     retriever.configStream().exceptionHandler(failure -> problem.accept(problem(file.toString(), failure)));
                     return retriever;
                 });
+    }
+
+    /** Reads the file once; a failure is a {@link ConfigException} naming it. */
+    public static Future<JsonObject> read(Vertx vertx, Path file) {
+        ConfigRetriever retriever = retriever(vertx, file, Duration.ZERO);
+        return retriever.getConfig()
+                .onComplete(done -> retriever.close())
+                .recover(failure -> Future.failedFuture(problem(file.toString(), failure)));
+    }
+
+    private static ConfigRetriever retriever(Vertx vertx, Path file, Duration scanPeriod) {
+        // Absolute, because Vert.x falls back to the class path for a relative path missing on disk.
+        ConfigStoreOptions store = new ConfigStoreOptions().setType("file").setFormat("json")
+                .setConfig(new JsonObject().put("path", file.toAbsolutePath().toString()));
+        // Without this the retriever merges the process's system properties and environment into the file.
+        return ConfigRetriever.create(vertx, new ConfigRetrieverOptions()
+                .setIncludeDefaultStores(false).addStore(store).setScanPeriod(scanPeriod.toMillis()));
     }
 
     private static ConfigException problem(String source, Throwable failure) {

@@ -4,18 +4,24 @@ import herd.protocol.LineLimits;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Validates one member object (configuration.md); every error names the file and the field. */
 final class MemberConfigParser {
 
-    static final Set<String> MEMBER_FIELDS =
-            Set.of("name", "host", "port", "neighbours", "places", "logFile", "logTraffic", "admin",
+    /** In the order of {@link MemberConfig}'s components. */
+    static final List<String> MEMBER_FIELDS =
+            List.of("name", "host", "port", "neighbours", "places", "logFile", "admin", "logTraffic",
                     "shutdownGraceMs", "maxPendingReplies", "clientIdleTimeoutSeconds", "maxClients",
                     "syncIntervalSeconds", "log", "peerPort", "peerTls");
     static final Set<String> LOG_FIELDS = Set.of("maxFileMB", "maxTotalMB", "compress", "queueKB");
@@ -23,7 +29,6 @@ final class MemberConfigParser {
     static final Set<String> PEER_TLS_FIELDS = Set.of("key", "cert", "ca", "reloadCheckSeconds");
     static final Set<String> PLACES_FIELDS =
             Set.of("provider", "url", "timeoutMs", "cacheTtlSeconds", "maxInFlight", "queueTimeoutMs");
-    static final Set<String> PROVIDERS = Set.of("google", "google-legacy", "offline", "auto");
     /** Names travel as one word of a protocol line: printable ASCII, no white space, bounded (see LineLimits). */
     private static final Pattern NAME = Pattern.compile("[!-~]{1," + LineLimits.MEMBER_NAME + "}");
     private static final Pattern ADDRESS = Pattern.compile("(?:\\[([0-9A-Fa-f:.]+)]|([A-Za-z0-9.-]+)):([0-9]{1,5})");
@@ -35,19 +40,21 @@ final class MemberConfigParser {
         refuseUnknownFields(source, "", json, MEMBER_FIELDS);
         String name = requiredName(source, json);
         return new MemberConfig(name,
-                optionalString(source, "", json, "host", "0.0.0.0"),
+                optionalString(source, "", json, "host", MemberConfig.DEFAULT_HOST),
                 requiredPort(source, "port", json.getValue("port")),
                 neighbours(source, name, json.getValue("neighbours")),
                 places(source, json.getValue("places")),
                 logFile(source, json, name),
                 admin(source, json.getValue("admin")),
                 logTraffic(source, json.getValue("logTraffic")),
-                optionalInteger(source, json, "shutdownGraceMs", MemberConfig.DEFAULT_SHUTDOWN_GRACE_MS, 0),
+                Duration.ofMillis(optionalInteger(source, json, "shutdownGraceMs",
+                        (int) MemberConfig.DEFAULT_SHUTDOWN_GRACE.toMillis(), 0)),
                 optionalInteger(source, json, "maxPendingReplies", MemberConfig.DEFAULT_MAX_PENDING_REPLIES, 1),
-                optionalInteger(source, json, "clientIdleTimeoutSeconds",
-                        MemberConfig.DEFAULT_CLIENT_IDLE_TIMEOUT_SECONDS, 0),
+                Duration.ofSeconds(optionalInteger(source, json, "clientIdleTimeoutSeconds",
+                        (int) MemberConfig.DEFAULT_CLIENT_IDLE_TIMEOUT.toSeconds(), 0)),
                 optionalInteger(source, json, "maxClients", MemberConfig.DEFAULT_MAX_CLIENTS, 1),
-                optionalInteger(source, json, "syncIntervalSeconds", MemberConfig.DEFAULT_SYNC_INTERVAL_SECONDS, 1),
+                Duration.ofSeconds(optionalInteger(source, json, "syncIntervalSeconds",
+                        (int) MemberConfig.DEFAULT_SYNC_INTERVAL.toSeconds(), 1)),
                 log(source, json.getValue("log")),
                 peerPort(source, json.getValue("peerPort")),
                 peerTls(source, json));
@@ -143,26 +150,32 @@ final class MemberConfigParser {
 
     private static PlacesConfig places(ConfigSource source, Object value) {
         if (value == null) {
-            return new PlacesConfig("auto", null, PlacesConfig.DEFAULT_TIMEOUT_MS);
+            return PlacesConfig.DEFAULTS;
         }
         if (!(value instanceof JsonObject json)) {
             throw source.problem("places", "must be an object, not " + quoted(value));
         }
         refuseUnknownFields(source, "places.", json, PLACES_FIELDS);
-        String provider = optionalString(source, "places.", json, "provider", "auto");
-        if (!PROVIDERS.contains(provider)) {
-            throw source.problem("places.provider",
-                    "unknown provider \"" + provider + "\" (one of " + new TreeSet<>(PROVIDERS) + ")");
-        }
-        return new PlacesConfig(provider, optionalString(source, "places.", json, "url", null),
-                integer(source, "places.timeoutMs", json.getValue("timeoutMs", PlacesConfig.DEFAULT_TIMEOUT_MS),
-                        1, Integer.MAX_VALUE),
-                integer(source, "places.cacheTtlSeconds",
-                        json.getValue("cacheTtlSeconds", PlacesConfig.DEFAULT_CACHE_TTL_SECONDS), 0, Integer.MAX_VALUE),
+        String provider = optionalString(source, "places.", json, "provider",
+                PlacesConfig.DEFAULTS.provider().fileName());
+        return new PlacesConfig(PlacesConfig.Provider.fromFileName(provider).orElseThrow(() -> source.problem(
+                        "places.provider", "unknown provider \"" + provider + "\" (one of " + providerNames() + ")")),
+                optionalString(source, "places.", json, "url", null),
+                Duration.ofMillis(integer(source, "places.timeoutMs",
+                        json.getValue("timeoutMs", PlacesConfig.DEFAULT_TIMEOUT.toMillis()), 1, Integer.MAX_VALUE)),
+                Duration.ofSeconds(integer(source, "places.cacheTtlSeconds",
+                        json.getValue("cacheTtlSeconds", PlacesConfig.DEFAULT_CACHE_TTL.toSeconds()), 0,
+                        Integer.MAX_VALUE)),
                 (int) integer(source, "places.maxInFlight",
                         json.getValue("maxInFlight", PlacesConfig.DEFAULT_MAX_IN_FLIGHT), 1, 100_000),
-                integer(source, "places.queueTimeoutMs",
-                        json.getValue("queueTimeoutMs", PlacesConfig.DEFAULT_QUEUE_TIMEOUT_MS), 0, Integer.MAX_VALUE));
+                Duration.ofMillis(integer(source, "places.queueTimeoutMs",
+                        json.getValue("queueTimeoutMs", PlacesConfig.DEFAULT_QUEUE_TIMEOUT.toMillis()), 0,
+                        Integer.MAX_VALUE)));
+    }
+
+    private static Set<String> providerNames() {
+        return Arrays.stream(PlacesConfig.Provider.values()).map(PlacesConfig.Provider::fileName)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static AdminConfig admin(ConfigSource source, Object value) {
@@ -178,7 +191,7 @@ final class MemberConfigParser {
     }
 
     private static String logFile(ConfigSource source, JsonObject json, String name) {
-        String logFile = optionalString(source, "", json, "logFile", "logs/" + name + ".log");
+        String logFile = optionalString(source, "", json, "logFile", MemberConfig.defaultLogFile(name));
         try {
             Path.of(logFile);
         } catch (InvalidPathException e) {
@@ -212,9 +225,8 @@ final class MemberConfigParser {
         return (int) integer(source, field, value, 1, 65535);
     }
 
-    /** On unless turned off (configuration.md, Logs): a load test may not want every line in and out. */
     private static boolean logTraffic(ConfigSource source, Object value) {
-        return bool(source, "logTraffic", value, true);
+        return bool(source, "logTraffic", value, MemberConfig.DEFAULT_LOG_TRAFFIC);
     }
 
     private static boolean bool(ConfigSource source, String field, Object value, boolean fallback) {
@@ -249,7 +261,8 @@ final class MemberConfigParser {
     }
 
     /** A misspelt optional field would otherwise be ignored silently and its default used. */
-    private static void refuseUnknownFields(ConfigSource source, String prefix, JsonObject json, Set<String> known) {
+    private static void refuseUnknownFields(ConfigSource source, String prefix, JsonObject json,
+                                            Collection<String> known) {
         for (String field : json.fieldNames()) {
             if (!known.contains(field)) {
                 throw source.problem(prefix + field, "unknown field (known: " + new TreeSet<>(known) + ")");

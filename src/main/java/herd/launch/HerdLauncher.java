@@ -6,28 +6,29 @@ import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar herd-fat.jar -conf FILE}: starts Vert.x and deploys the herd's verticle, which
- * reads the file itself so that every configuration error names the file. A main of our own rather
- * than Vert.x's application launcher, whose command-line machinery costs a member a sixth of a
- * second before it can listen and which we do not use: there is one option.
+ * Starts the members of a configuration file: starts Vert.x and deploys the herd's verticle, which
+ * reads the file itself so that every configuration error names the file. Started by
+ * {@code java -jar herd-fat.jar -conf FILE} or {@code herd member -conf FILE} ({@link herd.cli.HerdMain}),
+ * not by Vert.x's application launcher, whose command-line machinery costs a member a sixth of a
+ * second before it can listen.
  *
  * <p>Vert.x runs without its own pool and socket metrics: they can only be installed as Vert.x is
  * created, and Micrometer's set-up would then delay every member's listening.
  */
 public final class HerdLauncher {
 
-    static final int EXIT_BAD_CONFIGURATION = 2;
-    static final int EXIT_FAILED_START = 1;
+    public static final int EXIT_BAD_CONFIGURATION = 2;
+    public static final int EXIT_FAILED_START = 1;
 
     private HerdLauncher() {
     }
 
-    public static void main(String[] args) {
-        Path configFile = ConfArgument.find(args).orElse(null);
-        if (configFile == null) {
-            System.err.println("herd: no configuration given; usage: java -jar herd-fat.jar -conf conf/Clark.json");
-            System.exit(EXIT_BAD_CONFIGURATION);
-        }
+    /**
+     * Starts the members of a configuration file and returns; they run until SIGTERM. A configuration
+     * that cannot be used ends the process with {@link #EXIT_BAD_CONFIGURATION}, any other failure
+     * to start with {@link #EXIT_FAILED_START}.
+     */
+    public static void start(Path configFile) {
         // Logging first: what another thread logs while slf4j initialises would be replayed with a warning.
         LoggerFactory.getILoggerFactory();
         Vertx vertx = Vertx.vertx();

@@ -24,7 +24,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.net.BindException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -70,9 +69,9 @@ public final class Member {
     public static Future<Member> start(Vertx vertx, MemberConfig config, ConfigSource source, Secrets secrets) {
         PeerAuth auth;
         try {
-            auth = PeerAuth.of(secrets.herdSecret());
-        } catch (IllegalArgumentException e) {
-            return Future.failedFuture(new ConfigException(Secrets.HERD_SECRET_VARIABLE, e.getMessage()));
+            auth = secrets.peerAuth();
+        } catch (ConfigException e) {
+            return Future.failedFuture(e);
         }
         Context context = vertx.getOrCreateContext(); // the member's verticle's: futures below may complete elsewhere
         Logger log = MemberLog.open(config.name(), config.logFile(), config.logTraffic(), config.log());
@@ -81,12 +80,12 @@ public final class Member {
         MemberMeters meters = new MemberMeters(config.name());
         PeerTls tls = config.peerTls() == null ? null : new PeerTls(config.peerTls());
         PeerMesh mesh = new PeerMesh(vertx, config.name(), config.neighbours(), table, clock,
-                Duration.ofSeconds(config.syncIntervalSeconds()), auth, tls,
+                config.syncInterval(), auth, tls,
                 meters.propagation()::record, log);
         mesh.onRefused(meters::peerRefused);
         PlacesProvider places = new MeteredPlacesProvider(
                 PlacesProviders.create(vertx, config.places(), secrets.placesApiKey(), log), meters,
-                config.places().provider());
+                config.places().provider().fileName());
         StatusPublisher status = new StatusPublisher(config.name(), table, mesh, places, MemberLog.traffic(log));
         register(meters, status, mesh);
         Responder responder = new Responder(config.name(), table, places, report -> mesh.offer(report, null), clock,
@@ -134,13 +133,12 @@ public final class Member {
     }
 
     private static void meterLink(MemberMeters meters, StatusPublisher status, String neighbour) {
-        meters.link(neighbour, () -> status.latest().linkUp(neighbour) ? 1 : 0,
-                () -> status.latest().reopenings(neighbour));
+        meters.link(neighbour, () -> status.latest().links().get(neighbour));
     }
 
     private static ClientLimits clientLimits(MemberConfig config) {
         return new ClientLimits(LineLimits.CLIENT, config.maxPendingReplies(),
-                Duration.ofSeconds(config.clientIdleTimeoutSeconds()), config.maxClients());
+                config.clientIdleTimeout(), config.maxClients());
     }
 
     private static Future<AdminServer> startAdmin(Vertx vertx, MemberConfig config, ConfigSource source,
@@ -214,8 +212,8 @@ public final class Member {
      * the grace period; then the peer links, the provider and the log close (every line written).
      */
     public Future<Void> stop() {
-        log.info("{} stopping: owed replies get up to {} ms", config.name(), config.shutdownGraceMs());
-        Future<Void> clientsDone = onLoop(server.shutdown(Duration.ofMillis(config.shutdownGraceMs())))
+        log.info("{} stopping: owed replies get up to {} ms", config.name(), config.shutdownGrace().toMillis());
+        Future<Void> clientsDone = onLoop(server.shutdown(config.shutdownGrace()))
                 .eventually(() -> Future.join(mesh.close(), places.close()));
         status.stop(context.owner());
         return onLoop(Future.join(clientsDone, admin == null ? Future.succeededFuture() : admin.close()))

@@ -1,16 +1,18 @@
 package herd.metrics;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The process's registry of JVM meters (memory, GC, threads, CPU), scraped in Prometheus format
+ * The process's registry of JVM meters (memory, GC, threads, CPU, start time) and its build, scraped in Prometheus format
  * at each member's {@code GET /metrics} after the member's own series (see {@link MemberMeters}).
  *
  * <p>Creating it costs a fresh JVM over a tenth of a second (Prometheus's first registry), so it is
@@ -43,6 +45,9 @@ public final class HerdMetrics {
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        Gauge.builder("herd.build.info", () -> 1).description("The herd build this process runs, and its Java")
+                .tag("version", BuildInfo.version()).tag("java", Runtime.version().toString()).register(registry);
         return registry;
     }
 }

@@ -1,5 +1,6 @@
 package herd.metrics;
 
+import herd.peer.PeerMesh;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * One member's meters, all tagged with its name, in a registry of the member's own: its
@@ -25,6 +27,14 @@ import java.util.function.Supplier;
  * a composite registry with nothing under it, and then carry on in the Prometheus registry.
  */
 public final class MemberMeters {
+
+    /**
+     * Histogram buckets for the herd's range, from a tenth of a millisecond (a reply on loopback)
+     * to ten seconds (a provider call at its time-out; a flood behind a partition), rather than
+     * Micrometer's 69 defaults.
+     */
+    static final Duration[] LATENCY_BUCKETS = Stream.of(0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 25.0, 50.0, 100.0, 250.0,
+            500.0, 1000.0, 2500.0, 5000.0, 10000.0).map(ms -> Duration.ofNanos((long) (ms * 1e6))).toArray(Duration[]::new);
 
     private final CompositeMeterRegistry registry = new CompositeMeterRegistry();
     private final String member;
@@ -58,36 +68,56 @@ public final class MemberMeters {
 
     /** Commands by type ({@code IAMAT}, {@code WHATSAT}) and outcome ({@code ok}, {@code invalid}). */
     public Counter command(String type, String outcome) {
-        return Counter.builder("herd.commands").tag("member", member).tag("command", type).tag("outcome", outcome)
-                .register(registry);
+        return Counter.builder("herd.commands").description("Commands received from clients, by type and outcome")
+                .tag("member", member).tag("command", type).tag("outcome", outcome).register(registry);
     }
 
     /** From a command's arrival to its reply being ready. */
     public Timer replyLatency(String type) {
-        return Timer.builder("herd.reply.latency").tag("member", member).tag("command", type)
-                .publishPercentileHistogram().register(registry);
+        return Timer.builder("herd.reply.latency")
+                .description("From a command's arrival to its reply being ready to send")
+                .tag("member", member).tag("command", type).serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
     }
 
     /** From the origin's receipt of an IAMAT to the update's arrival here. */
     public DistributionSummary propagation() {
-        return DistributionSummary.builder("herd.propagation.latency").baseUnit("seconds").tag("member", member)
-                .publishPercentileHistogram().minimumExpectedValue(1e-5).maximumExpectedValue(60.0).register(registry);
+        return DistributionSummary.builder("herd.propagation.latency").baseUnit("seconds")
+                .description("From the origin member's receipt of an IAMAT to the update's arrival at this member")
+                .tag("member", member).serviceLevelObjectives(seconds(LATENCY_BUCKETS)).register(registry);
     }
 
     public void clients(Supplier<Number> count) {
-        Gauge.builder("herd.clients", count).tag("member", member).register(registry);
+        Gauge.builder("herd.clients", count).description("Clients whose latest location this member holds")
+                .tag("member", member).register(registry);
     }
 
-    /** 1 while this member's link to the neighbour is up, else 0; and how often it re-opened. */
-    public void link(String neighbour, Supplier<Number> up, Supplier<Number> reconnects) {
-        Gauge.builder("herd.peer.link.up", up).tag("member", member).tag("neighbour", neighbour).register(registry);
-        Gauge.builder("herd.peer.link.reconnects", reconnects).tag("member", member).tag("neighbour", neighbour)
+    /** The state of this member's link to a neighbour, as its last published status has it. */
+    public void link(String neighbour, Supplier<PeerMesh.LinkState> state) {
+        linkGauge("herd.peer.link.up", "1 while this member's link to the neighbour is up, else 0", neighbour,
+                () -> state.get() != null && state.get().up() ? 1 : 0);
+        linkGauge("herd.peer.link.busy", "1 while the member holds its clients until more is sent on the link",
+                neighbour, () -> state.get() != null && state.get().busy() ? 1 : 0);
+        Supplier<Number> reconnects = () -> state.get() == null ? 0 : state.get().reopenings();
+        Supplier<Number> unsent = () -> state.get() == null ? 0 : state.get().unsent();
+        counted.add(reconnects);
+        counted.add(unsent);
+        FunctionCounter.builder("herd.peer.link.reconnects", reconnects, r -> r.get().doubleValue())
+                .description("Times the link to the neighbour was opened again after it dropped")
+                .tag("member", member).tag("neighbour", neighbour).register(registry);
+        FunctionCounter.builder("herd.peer.link.unsent", unsent, u -> u.get().doubleValue())
+                .description("Updates not sent on the link while it lagged (anti-entropy sent them after)")
+                .tag("member", member).tag("neighbour", neighbour).register(registry);
+    }
+
+    private void linkGauge(String name, String description, String neighbour, Supplier<Number> value) {
+        Gauge.builder(name, value).description(description).tag("member", member).tag("neighbour", neighbour)
                 .register(registry);
     }
 
     /** A peer link or a connection to the peer port refused, by reason (security.md, Refusals). */
     public void peerRefused(String reason) {
-        Counter.builder("herd.peer.refused").tag("member", member).tag("reason", reason).register(registry).increment();
+        Counter.builder("herd.peer.refused").description("Peer links and peer-port connections refused, by reason")
+                .tag("member", member).tag("reason", reason).register(registry).increment();
     }
 
     /** The neighbour was removed from the configuration: its link meters go too. */
@@ -99,26 +129,32 @@ public final class MemberMeters {
 
     /** Traffic lines the log dropped because its writer could not keep up ({@code herd_log_dropped_lines_total}). */
     public void logDroppedLines(Supplier<Number> dropped) {
-        count("herd.log.dropped.lines", dropped);
+        count("herd.log.dropped.lines", "Traffic lines the log dropped because its writer could not keep up", dropped);
     }
 
     /** Places calls by provider and answered status, and their latency. */
     public void placesCall(String provider, String status, Duration took) {
-        Counter.builder("herd.places.calls").tag("member", member).tag("provider", provider).tag("status", status)
-                .register(registry).increment();
-        Timer.builder("herd.places.latency").tag("member", member).tag("provider", provider)
+        Counter.builder("herd.places.calls").description("Places provider calls, by provider and answered status")
+                .tag("member", member).tag("provider", provider).tag("status", status).register(registry).increment();
+        Timer.builder("herd.places.latency").description("How long places provider calls took")
+                .tag("member", member).tag("provider", provider).serviceLevelObjectives(LATENCY_BUCKETS)
                 .register(registry).record(took);
     }
 
     /** Places answers served from the cache, as the provider counts them. */
     public void placesCacheHits(Supplier<Number> hits) {
-        count("herd.places.cache.hits", hits);
+        count("herd.places.cache.hits", "WHATSATs answered from the places cache", hits);
     }
 
     /** A counter whose total is kept elsewhere and read at each scrape. */
-    private void count(String name, Supplier<Number> total) {
+    private void count(String name, String description, Supplier<Number> total) {
         counted.add(total);
-        FunctionCounter.builder(name, total, t -> t.get().doubleValue()).tag("member", member).register(registry);
+        FunctionCounter.builder(name, total, t -> t.get().doubleValue()).description(description)
+                .tag("member", member).register(registry);
+    }
+
+    private static double[] seconds(Duration[] buckets) {
+        return Stream.of(buckets).mapToDouble(bucket -> bucket.toNanos() / 1e9).toArray();
     }
 
     /** Closes this member's registry: a member restarted in the same process starts afresh. */

@@ -1,13 +1,20 @@
 package herd.topology;
 
+import herd.config.AdminConfig;
+import herd.config.ConfigJson;
 import herd.config.HerdConfig;
 import herd.config.HerdConfigParser;
-import io.vertx.core.json.JsonArray;
+import herd.config.MemberConfig;
+import herd.config.PeerAddress;
+import herd.config.PlacesConfig;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -87,23 +94,21 @@ public final class GenerateHerd implements Callable<Integer> {
     Path write(Topology topology) throws IOException {
         Files.createDirectories(out);
         List<String> names = List.copyOf(topology.neighbours().keySet());
-        JsonArray servers = new JsonArray();
+        List<MemberConfig> members = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            JsonObject neighbours = new JsonObject();
+            Map<String, PeerAddress> neighbours = new LinkedHashMap<>();
             topology.neighbours().get(name).forEach(neighbour ->
-                    neighbours.put(neighbour, "127.0.0.1:" + (port + names.indexOf(neighbour))));
-            JsonObject member = new JsonObject()
-                    .put("name", name)
-                    .put("host", "127.0.0.1")
-                    .put("port", port + i)
-                    .put("neighbours", neighbours)
-                    .put("places", new JsonObject().put("provider", "offline"))
-                    .put("logFile", "logs/" + name + ".log")
-                    .put("admin", new JsonObject().put("host", "127.0.0.1").put("port", adminPort + i));
-            Files.writeString(out.resolve(name + ".json"), member.encodePrettily());
-            servers.add(member);
+                    neighbours.put(neighbour, new PeerAddress("127.0.0.1", port + names.indexOf(neighbour))));
+            MemberConfig member = MemberConfig.builder(name, port + i)
+                    .host("127.0.0.1")
+                    .neighbours(neighbours)
+                    .places(PlacesConfig.offline())
+                    .admin(new AdminConfig("127.0.0.1", adminPort + i))
+                    .build();
+            Files.writeString(out.resolve(name + ".json"), ConfigJson.member(member).encodePrettily());
+            members.add(member);
         }
-        return Files.writeString(out.resolve("herd.json"), new JsonObject().put("servers", servers).encodePrettily());
+        return Files.writeString(out.resolve("herd.json"), ConfigJson.herd(new HerdConfig(members)).encodePrettily());
     }
 }

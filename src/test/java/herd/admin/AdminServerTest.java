@@ -28,7 +28,7 @@ class AdminServerTest {
 
     @BeforeEach
     void start(Vertx vertx, @TempDir Path logs) {
-        herd = TestHerd.standard(vertx, logs, new PlacesConfig("offline", null, 1000)).start();
+        herd = TestHerd.standard(vertx, logs, PlacesConfig.offline()).start();
         http = WebClient.create(vertx);
     }
 
@@ -70,6 +70,8 @@ class AdminServerTest {
         assertTrue(metrics.contains("herd_peer_link_up{member=\"Bailey\",neighbour=\"Bona\"} 1.0"), metrics);
         assertTrue(metrics.contains("herd_propagation_latency_seconds_count{member=\"Bailey\"} 1"), metrics);
         assertTrue(metrics.contains("jvm_memory_used_bytes"), metrics);
+        assertTrue(metrics.contains("process_start_time_seconds"), metrics);
+        assertTrue(metrics.contains("herd_build_info{java=\"" + Runtime.version() + "\",version=\""), metrics);
         assertTrue(!metrics.contains("member=\"Clark\""), "Bailey's endpoint shows another member's series: " + metrics);
         String clark = scrape("Clark");
         assertTrue(clark.contains("herd_commands_total{command=\"IAMAT\",member=\"Clark\",outcome=\"ok\"} 1.0"), clark);

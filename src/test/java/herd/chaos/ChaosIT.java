@@ -3,9 +3,11 @@ package herd.chaos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import herd.config.MemberConfig;
 import herd.testing.Await;
 import herd.testing.FreePorts;
 import herd.testing.LineClient;
+import herd.testing.MemberProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,7 +79,7 @@ class ChaosIT {
             }
             MemberProcess cutOff = members.get(3);
             cutOffStopped = System.nanoTime();
-            assertEquals(0, cutOff.stop(), cutOff.name + " did not stop cleanly on SIGTERM");
+            assertEquals(0, cutOff.stop(), cutOff.name() + " did not stop cleanly on SIGTERM");
             awaitAcknowledged(ledger, 2000);
             cutOffRestarted = System.nanoTime();
             cutOff.start();
@@ -99,7 +101,7 @@ class ChaosIT {
                         + " %d ms before the load stopped); %.1f s of load%n"
                         + "chaos: updates sent %d, acknowledged %d, lost %d; digests equal %d ms after the load"
                         + " stopped; a restarted member back with every link up in %d ms (median of five)%n",
-                CLIENTS, members.get(3).name, (loadStopped - cutOffStopped) / 1_000_000,
+                CLIENTS, members.get(3).name(), (loadStopped - cutOffStopped) / 1_000_000,
                 (loadStopped - cutOffRestarted) / 1_000_000, (loadStopped - started) / 1e9, ledger.sent.sum(),
                 ledger.acknowledged.sum(), lost.size(), (converged - loadStopped) / 1_000_000,
                 backMillis.stream().sorted().toList().get(backMillis.size() / 2));
@@ -113,11 +115,11 @@ class ChaosIT {
             ports.put(name, FreePorts.next());
         }
         for (String name : STANDARD.keySet()) {
-            MemberProcess member = new MemberProcess(name, ports.get(name), FreePorts.next(), dir, "chaos-test-herd-secret");
             Map<String, Integer> neighbours = new LinkedHashMap<>();
             STANDARD.get(name).forEach(neighbour -> neighbours.put(neighbour, ports.get(neighbour)));
-            member.writeConfig(neighbours, dir);
-            members.add(member);
+            MemberConfig config = MemberProcess.loopback(name, ports.get(name), neighbours, dir)
+                    .syncInterval(Duration.ofSeconds(2)).build();
+            members.add(MemberProcess.of(config, dir).secret("chaos-test-herd-secret"));
         }
         for (MemberProcess member : members) {
             member.start();
@@ -126,7 +128,7 @@ class ChaosIT {
     }
 
     private static void awaitLinked(MemberProcess member) {
-        Await.until(member.name + " serving with every link up", START_LIMIT, member::linked);
+        Await.until(member.name() + " serving with every link up", START_LIMIT, member::linked);
     }
 
     /** Lets the load run on until this many more updates have been acknowledged. */
@@ -147,11 +149,11 @@ class ChaosIT {
      */
     private static List<String> lost(MemberProcess member, Ledger ledger, long loadStopped) throws IOException {
         List<String> lost = new ArrayList<>();
-        try (LineClient client = new LineClient(member.port)) {
+        try (LineClient client = new LineClient(member.port())) {
             for (int i = 0; i < ledger.clients(); i++) {
                 String at = heldReport(client, i);
                 if (at == null ? ledger.everAcknowledged(i) : !holdsLatest(ledger, i, at)) {
-                    lost.add(Ledger.client(i) + ": " + member.name + " holds " + at + "; last "
+                    lost.add(Ledger.client(i) + ": " + member.name() + " holds " + at + "; last "
                             + ledger.lastAcknowledged(i, loadStopped));
                 }
             }
@@ -163,13 +165,13 @@ class ChaosIT {
         for (int i = 0; i < ledger.clients(); i += ledger.clients() / SAMPLE) {
             String expected = null;
             for (MemberProcess member : members) {
-                try (LineClient client = new LineClient(member.port)) {
+                try (LineClient client = new LineClient(member.port())) {
                     String at = heldReport(client, i);
-                    assertTrue(at != null && holdsLatest(ledger, i, at), member.name + " holds " + at);
+                    assertTrue(at != null && holdsLatest(ledger, i, at), member.name() + " holds " + at);
                     if (expected == null) {
                         expected = at;
                     }
-                    assertEquals(expected, at, member.name + " disagrees on " + Ledger.client(i));
+                    assertEquals(expected, at, member.name() + " disagrees on " + Ledger.client(i));
                 }
             }
         }

@@ -3,9 +3,12 @@ package herd.chaos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import herd.config.MemberConfigBuilder;
 import herd.testing.Await;
 import herd.testing.FreePorts;
 import herd.testing.LineClient;
+import herd.testing.MemberProcess;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,12 +45,8 @@ class TrafficLogIT {
     void aGracefulStopWritesEveryLineAndAKilledMemberKeepsAllButTheLastSecond() throws Exception {
         int portA = FreePorts.next();
         int portB = FreePorts.next();
-        a = new MemberProcess("A", portA, FreePorts.next(), dir, "traffic-log-secret");
-        b = new MemberProcess("B", portB, FreePorts.next(), dir, "traffic-log-secret");
-        a.writeConfig(Map.of("B", portB), dir);
-        b.writeConfig(Map.of("A", portA), dir);
-        a.start();
-        b.start();
+        a = member(MemberProcess.loopback("A", portA, Map.of("B", portB), dir)).start();
+        b = member(MemberProcess.loopback("B", portB, Map.of("A", portA), dir)).start();
         Await.until("both members linked", Duration.ofSeconds(60), () -> a.linked() && b.linked());
 
         StringBuilder burst = new StringBuilder();
@@ -75,6 +74,10 @@ class TrafficLogIT {
             assertTrue(found(logB, " DEBUG #\\d+ <- AT A [^ ]+ " + id), id);
         }
         assertTrue(logA.contains("A stopped"), "the last event line of a graceful stop");
+    }
+
+    private MemberProcess member(MemberConfigBuilder config) throws IOException {
+        return MemberProcess.of(config.syncInterval(Duration.ofSeconds(2)).build(), dir).secret("traffic-log-secret");
     }
 
     private static boolean found(String log, String regex) {

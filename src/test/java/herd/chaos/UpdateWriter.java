@@ -1,6 +1,7 @@
 package herd.chaos;
 
 import herd.testing.LineClient;
+import herd.testing.MemberProcess;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -70,8 +71,8 @@ final class UpdateWriter implements Runnable {
         ledger.sent(nextClient, seq);
         try {
             String reply = connection.send("IAMAT" + expected + "\n").readLine();
-            if (reply != null && reply.startsWith("AT " + members.get(member).name + " ") && reply.endsWith(expected)) {
-                ledger.acknowledged(nextClient, seq, members.get(member).name);
+            if (reply != null && reply.startsWith("AT " + members.get(member).name() + " ") && reply.endsWith(expected)) {
+                ledger.acknowledged(nextClient, seq, members.get(member).name());
             } else if (reply != null) {
                 throw new AssertionError("unexpected reply to IAMAT" + expected + ": " + reply);
             } else {
@@ -84,7 +85,7 @@ final class UpdateWriter implements Runnable {
 
     private LineClient connection(int member) throws IOException {
         if (connections[member] == null) {
-            connections[member] = new LineClient(members.get(member).port, Duration.ofSeconds(5));
+            connections[member] = new LineClient(members.get(member).port(), Duration.ofSeconds(5));
         }
         return connections[member];
     }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import herd.config.PlacesConfig.Provider;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,13 +26,13 @@ class HerdConfigParserTest {
     void fillsInDefaults() {
         MemberConfig config = member("{\"name\": \"Clark\", \"port\": 12003, \"neighbours\": {}}");
         assertEquals("0.0.0.0", config.host());
-        assertEquals(new PlacesConfig("auto", null, 5000), config.places());
+        assertEquals(PlacesConfig.DEFAULTS, config.places());
         assertEquals("logs/Clark.log", config.logFile());
         assertNull(config.admin());
         assertTrue(config.logTraffic());
-        assertEquals(10_000, config.shutdownGraceMs());
+        assertEquals(Duration.ofSeconds(10), config.shutdownGrace());
         assertEquals(1000, config.maxPendingReplies());
-        assertEquals(3600, config.clientIdleTimeoutSeconds());
+        assertEquals(Duration.ofHours(1), config.clientIdleTimeout());
         assertEquals(20_000, config.maxClients());
     }
 
@@ -42,10 +44,19 @@ class HerdConfigParserTest {
                 + " \"shutdownGraceMs\": 0, \"maxPendingReplies\": 10, \"clientIdleTimeoutSeconds\": 0, \"maxClients\": 5,"
                 + " \"syncIntervalSeconds\": 7, \"log\": {\"maxFileMB\": 50, \"maxTotalMB\": 2000, \"compress\": false,"
                 + " \"queueKB\": 1024}}");
-        assertEquals(new MemberConfig("A", "127.0.0.1", 12000, java.util.Map.of(),
-                new PlacesConfig("google-legacy", "http://127.0.0.1:9/x", 250), "/var/log/a.log",
-                new AdminConfig(AdminConfig.DEFAULT_HOST, 12100), false, 0, 10, 0, 5, 7,
-                new LogConfig(50, 2000, false, 1024)), config);
+        assertEquals(MemberConfig.builder("A", 12000)
+                .host("127.0.0.1")
+                .places(PlacesConfig.of(Provider.GOOGLE_LEGACY, "http://127.0.0.1:9/x", Duration.ofMillis(250)))
+                .logFile("/var/log/a.log")
+                .admin(new AdminConfig(AdminConfig.DEFAULT_HOST, 12100))
+                .logTraffic(false)
+                .shutdownGrace(Duration.ZERO)
+                .maxPendingReplies(10)
+                .clientIdleTimeout(Duration.ZERO)
+                .maxClients(5)
+                .syncInterval(Duration.ofSeconds(7))
+                .log(new LogConfig(50, 2000, false, 1024))
+                .build(), config);
     }
 
     @Test
@@ -132,6 +143,6 @@ class HerdConfigParserTest {
     void aNullUrlMeansTheProvidersOwnEndpoint() {
         MemberConfig config = member("{\"name\": \"A\", \"port\": 1, \"neighbours\": {},"
                 + " \"places\": {\"provider\": \"offline\", \"url\": null}}");
-        assertEquals(new PlacesConfig("offline", null, 5000), config.places());
+        assertEquals(PlacesConfig.offline(), config.places());
     }
 }

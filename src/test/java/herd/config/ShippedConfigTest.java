@@ -38,7 +38,7 @@ class ShippedConfigTest {
             assertEquals(STANDARD_PORTS.get(member.name()), member.port(), member.name());
             member.neighbours().forEach((name, address) ->
                     assertEquals(new PeerAddress("localhost", STANDARD_PORTS.get(name)), address, member.name()));
-            assertEquals(new PlacesConfig("auto", null, 5000), member.places(), member.name());
+            assertEquals(PlacesConfig.DEFAULTS, member.places(), member.name());
             assertEquals("logs/" + member.name() + ".log", member.logFile());
         }
         assertEquals(new TreeMap<>(STANDARD_NEIGHBOURS), topology);

@@ -284,9 +284,9 @@ class ManifestConsistencyTest {
     void membersGetTheirShutdownGraceBeforeTheKill() {
         long graceSeconds = herd.podSpec().getTerminationGracePeriodSeconds();
         for (MemberConfig member : members) {
-            assertTrue(graceSeconds * 1000 > member.shutdownGraceMs(),
+            assertTrue(graceSeconds * 1000 > member.shutdownGrace().toMillis(),
                     member.name() + ": terminationGracePeriodSeconds " + graceSeconds + " <= shutdownGraceMs "
-                            + member.shutdownGraceMs());
+                            + member.shutdownGrace().toMillis());
         }
     }
 

@@ -7,6 +7,7 @@ import herd.config.AdminConfig;
 import herd.config.MemberConfig;
 import herd.config.PeerAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class MemberTopologyTest {
             // The kubelet probes the pod IP, so the admin endpoint may not stay on 127.0.0.1.
             assertEquals(new AdminConfig("0.0.0.0", 12100), member.admin(), member.name());
             assertEquals("logs/" + member.name() + ".log", member.logFile(), member.name());
-            assertEquals(10_000, member.shutdownGraceMs(), member.name());
+            assertEquals(Duration.ofSeconds(10), member.shutdownGrace(), member.name());
         }
     }
 

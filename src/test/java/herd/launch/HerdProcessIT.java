@@ -3,38 +3,33 @@ package herd.launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import herd.config.MemberConfig;
 import herd.testing.FreePorts;
 import herd.testing.LineClient;
+import herd.testing.MemberProcess;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The fat jar as a user runs it: {@code java -jar target/herd-fat.jar -conf FILE}. */
 class HerdProcessIT {
 
-    private static final Path JAR = Path.of(System.getProperty("herd.jar", "target/herd-fat.jar"));
-
     @TempDir
     Path dir;
 
     @Test
     void aMemberFileStartsAMemberThatAnswersAndStopsOnSigterm() throws Exception {
-        int port = FreePorts.next();
-        Path conf = write("Solo.json", """
-                {"name": "Solo", "host": "127.0.0.1", "port": %d, "neighbours": {},
-                 "places": {"provider": "offline"}, "logFile": "%s"}
-                """.formatted(port, dir.resolve("Solo.log")));
-        Process herd = start(conf);
+        MemberConfig solo = MemberProcess.loopback("Solo", FreePorts.next(), Map.of(), dir).admin(null).build();
+        MemberProcess herd = MemberProcess.of(solo, dir).start();
+        int exit;
         try {
-            awaitListening(herd, port);
-            try (LineClient client = new LineClient(port)) {
+            herd.awaitListening();
+            try (LineClient client = new LineClient(solo.port())) {
                 String at = client.send("IAMAT kiwi +34.068930-118.445127 1621464827.959498503\n").readLine();
                 assertTrue(at.matches("AT Solo [+-][0-9]+\\.[0-9]{9} kiwi \\+34\\.068930-118\\.445127 1621464827\\.959498503"), at);
                 String whatsat = client.send("WHATSAT kiwi 10 5\n").readWhatsAtReply();
@@ -42,104 +37,60 @@ class HerdProcessIT {
                 assertTrue(whatsat.contains("\"name\" : \"Los Angeles\""), whatsat);
             }
         } finally {
-            herd.destroy(); // SIGTERM
+            exit = herd.stop(); // SIGTERM
         }
-        assertTrue(herd.waitFor(20, TimeUnit.SECONDS), "still running after SIGTERM");
-        assertEquals(0, herd.exitValue(), "a graceful stop is a success");
+        assertEquals(0, exit, "a graceful stop is a success");
         String log = Files.readString(dir.resolve("Solo.log"));
         assertTrue(log.contains("IAMAT kiwi +34.068930-118.445127 1621464827.959498503"), log);
-        String output = Files.readString(dir.resolve("output.txt"));
+        String output = herd.output();
         assertTrue(output.contains("WARN") && output.contains("peer links are not authenticated (HERD_SECRET is not set)"),
                 "no warning that links are unauthenticated: " + output);
     }
 
     @Test
     void aBlankHerdSecretStopsTheStartRatherThanTurningAuthenticationOff() throws Exception {
-        Path conf = write("Blank.json", """
-                {"name": "Blank", "host": "127.0.0.1", "port": %d, "neighbours": {}, "logFile": "%s"}
-                """.formatted(FreePorts.next(), dir.resolve("Blank.log")));
-        assertRefused(start(conf, " "), "HERD_SECRET", "blank");
+        assertRefused(member("Blank", FreePorts.next()).secret(" "), "HERD_SECRET", "blank");
     }
 
     @Test
     void aShortHerdSecretStopsTheStart() throws Exception {
-        Path conf = write("Short.json", """
-                {"name": "Short", "host": "127.0.0.1", "port": %d, "neighbours": {}, "logFile": "%s"}
-                """.formatted(FreePorts.next(), dir.resolve("Short.log")));
-        assertRefused(start(conf, "letmein"), "HERD_SECRET", "only 7 characters");
+        assertRefused(member("Short", FreePorts.next()).secret("letmein"), "HERD_SECRET", "only 7 characters");
     }
 
     @Test
     void aNeighbourNamingItselfStopsTheStartWithTheFileAndField() throws Exception {
-        Path conf = write("Self.json", """
+        Path conf = Files.writeString(dir.resolve("Self.json"), """
                 {"name": "Self", "port": %d, "neighbours": {"Self": "localhost:1"}}
                 """.formatted(FreePorts.next()));
-        assertRefused(conf, conf.toString(), "neighbours");
+        assertRefused(MemberProcess.ofFile(conf, dir), conf.toString(), "neighbours");
     }
 
     @Test
     void aMissingFileIsNamed() throws Exception {
         Path conf = dir.resolve("absent.json");
-        assertRefused(conf, conf.toString(), "not found");
+        assertRefused(MemberProcess.ofFile(conf, dir), conf.toString(), "not found");
     }
 
     @Test
     void aPortInUseIsNamed() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Path conf = write("Busy.json", """
-                    {"name": "Busy", "host": "127.0.0.1", "port": %d, "neighbours": {}, "logFile": "%s"}
-                    """.formatted(taken.getLocalPort(), dir.resolve("Busy.log")));
-            assertRefused(conf, conf.toString(), "port");
+            assertRefused(member("Busy", taken.getLocalPort()), dir.resolve("Busy.json").toString(), "port");
         }
     }
 
-    private void assertRefused(Path conf, String... expected) throws Exception {
-        assertRefused(start(conf), expected);
+    /** A member on loopback with the default places and no admin endpoint. */
+    private MemberProcess member(String name, int port) throws IOException {
+        return MemberProcess.of(MemberConfig.builder(name, port).host("127.0.0.1")
+                .logFile(dir.resolve(name + ".log").toString()).build(), dir);
     }
 
-    private void assertRefused(Process herd, String... expected) throws Exception {
-        assertTrue(herd.waitFor(30, TimeUnit.SECONDS), "a bad configuration did not stop the start");
-        String output = Files.readString(dir.resolve("output.txt"));
-        assertEquals(HerdLauncher.EXIT_BAD_CONFIGURATION, herd.exitValue(), output);
+    private static void assertRefused(MemberProcess herd, String... expected) throws Exception {
+        int exit = herd.start().awaitExit();
+        String output = herd.output();
+        assertEquals(HerdLauncher.EXIT_BAD_CONFIGURATION, exit, output);
         for (String text : expected) {
             assertTrue(output.contains(text), "no \"" + text + "\" in: " + output);
         }
         assertTrue(!output.contains("\tat "), "a stack trace: " + output);
     }
-
-    private Process start(Path conf) throws IOException {
-        return start(conf, null);
-    }
-
-    /** @param herdSecret the process's HERD_SECRET, or null for none */
-    private Process start(Path conf, String herdSecret) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", JAR.toString(), "-conf", conf.toString()))
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("output.txt").toFile());
-        builder.environment().remove("HERD_SECRET");
-        if (herdSecret != null) {
-            builder.environment().put("HERD_SECRET", herdSecret);
-        }
-        return builder.start();
-    }
-
-    private Path write(String name, String json) throws IOException {
-        return Files.writeString(dir.resolve(name), json);
-    }
-
-    private static void awaitListening(Process herd, int port) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertTrue(herd.isAlive(), "the member exited while starting");
-            try (LineClient probe = new LineClient(port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("the member never listened on " + port);
-    }
-
 }

@@ -3,19 +3,16 @@ package herd.launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import herd.config.MemberConfig;
 import herd.testing.Await;
 import herd.testing.FreePorts;
 import herd.testing.LineClient;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import herd.testing.MemberProcess;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * startup.md); none of them does anything a member needs, so none may come back by accident.
  */
 class StartupIT {
-
-    private static final Path JAR = Path.of(System.getProperty("herd.jar", "target/herd-fat.jar"));
 
     /** Package prefixes, with what brought each in. */
     private static final List<String> NOT_LOADED = List.of(
@@ -42,29 +37,26 @@ class StartupIT {
 
     @Test
     void aMemberListensAndAnswersAnOfflineWhatsatWithoutTheLibrariesThatSlowedItsStart() throws Exception {
-        int port = FreePorts.next();
-        int admin = FreePorts.next();
-        Path conf = Files.writeString(dir.resolve("Solo.json"), """
-                {"name": "Solo", "host": "127.0.0.1", "port": %d, "neighbours": {},
-                 "places": {"provider": "offline"}, "logFile": "%s", "admin": {"host": "127.0.0.1", "port": %d}}
-                """.formatted(port, dir.resolve("Solo.log"), admin));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path output = dir.resolve("output.txt");
-        Process member = new ProcessBuilder(List.of(java, "-verbose:class", "-jar", JAR.toString(), "-conf", conf.toString()))
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        MemberConfig solo = MemberProcess.loopback("Solo", FreePorts.next(), Map.of(), dir).build();
+        MemberProcess member = MemberProcess.of(solo, dir).jvmOptions("-verbose:class").start();
+        int exit;
         try {
-            try (LineClient client = connect(member, port)) {
+            member.awaitListening();
+            try (LineClient client = new LineClient(solo.port())) {
                 client.send("IAMAT kiwi +34.068930-118.445127 1621464827.959498503\n").readLine();
                 String whatsat = client.send("WHATSAT kiwi 10 5\n").readWhatsAtReply();
                 assertTrue(whatsat.contains("\"name\" : \"Los Angeles\""), whatsat);
             }
-            Await.until("/metrics answered", Duration.ofSeconds(20), () -> metricsStatus(admin) == 200);
+            Await.until("/metrics answered", Duration.ofSeconds(20), () -> {
+                HttpResponse<String> metrics = member.admin("/metrics");
+                return metrics != null && metrics.statusCode() == 200;
+            });
         } finally {
-            member.destroy();
+            exit = member.stop();
         }
-        assertTrue(member.waitFor(20, TimeUnit.SECONDS), "still running after SIGTERM");
-        assertEquals(0, member.exitValue());
-        List<String> loaded = Files.readAllLines(output).stream()
+        assertEquals(0, exit);
+        List<String> lines = member.output().lines().toList();
+        List<String> loaded = lines.stream()
                 .filter(line -> line.contains("[class,load] "))
                 .map(line -> line.substring(line.indexOf("[class,load] ") + "[class,load] ".length()))
                 .toList();
@@ -73,24 +65,11 @@ class StartupIT {
         for (String prefix : NOT_LOADED) {
             assertEquals(List.of(), loaded.stream().filter(name -> name.startsWith(prefix)).limit(3).toList(), prefix);
         }
-        List<String> lines = Files.readAllLines(output);
         int listening = indexOf(lines, line -> line.contains("Solo listening on"));
         int index = indexOf(lines, line -> line.contains("[class,load] herd.places.offline.GeoNamesPlaces "));
         assertTrue(listening >= 0 && index > listening, "the offline index began loading before the member listened");
         int prometheus = indexOf(lines, line -> line.contains("[class,load] io.prometheus.metrics."));
         assertTrue(prometheus > listening, "the Prometheus registry was made before the member listened");
-    }
-
-    private static int metricsStatus(int admin) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin + "/metrics"))
-                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException notYet) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
     }
 
     private static int indexOf(List<String> lines, java.util.function.Predicate<String> found) {
@@ -100,18 +79,5 @@ class StartupIT {
             }
         }
         return -1;
-    }
-
-    private static LineClient connect(Process member, int port) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertTrue(member.isAlive(), "the member exited while starting");
-            try {
-                return new LineClient(port);
-            } catch (IOException notYet) {
-                Thread.sleep(20);
-            }
-        }
-        throw new AssertionError("the member never listened on " + port);
     }
 }

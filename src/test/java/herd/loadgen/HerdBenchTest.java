@@ -23,7 +23,7 @@ class HerdBenchTest {
 
     @Test
     void measuresThroughputRepliesAndPropagationOfARealHerd(Vertx vertx, @TempDir Path dir) throws Exception {
-        try (TestHerd herd = TestHerd.standard(vertx, dir, new PlacesConfig("offline", null, 1000)).start()) {
+        try (TestHerd herd = TestHerd.standard(vertx, dir, PlacesConfig.offline()).start()) {
             Path herdFile = herd.writeHerdFile(dir.resolve("herd.json"));
             Path json = dir.resolve("results.json");
             JsonObject results = bench(json, "--herd", herdFile.toString(), "-c", "10",
@@ -46,7 +46,7 @@ class HerdBenchTest {
     @Test
     void aFloodingConnectionIsCountedApartFromTheConnectionsWhoseRepliesAreTimed(Vertx vertx, @TempDir Path dir)
             throws Exception {
-        try (TestHerd herd = TestHerd.standard(vertx, dir, new PlacesConfig("offline", null, 1000)).start()) {
+        try (TestHerd herd = TestHerd.standard(vertx, dir, PlacesConfig.offline()).start()) {
             Path herdFile = herd.writeHerdFile(dir.resolve("herd.json"));
             Path json = dir.resolve("results.json");
             JsonObject results = bench(json, "--herd", herdFile.toString(), "--members", "Clark",

@@ -40,10 +40,9 @@ class ClientLimitsTest {
 
     private TestHerd herd;
 
-    private void start(Vertx vertx, Path logs, int clientIdleTimeoutSeconds, int maxClients) {
-        herd = TestHerd.standard(vertx, logs, new PlacesConfig("offline", null, 1000),
-                TestHerd.withClientLimits(MemberConfig.DEFAULT_SHUTDOWN_GRACE_MS,
-                        MemberConfig.DEFAULT_MAX_PENDING_REPLIES, clientIdleTimeoutSeconds, maxClients)).start();
+    private void start(Vertx vertx, Path logs, Duration clientIdleTimeout, int maxClients) {
+        herd = TestHerd.standard(vertx, logs, PlacesConfig.offline(),
+                c -> c.clientIdleTimeout(clientIdleTimeout).maxClients(maxClients)).start();
     }
 
     @AfterEach
@@ -53,7 +52,7 @@ class ClientLimitsTest {
 
     @Test
     void aClientThatFloodsWithoutReadingIsPausedAndHoldsUpNoOne(Vertx vertx, @TempDir Path logs) throws Exception {
-        start(vertx, logs, MemberConfig.DEFAULT_CLIENT_IDLE_TIMEOUT_SECONDS, MemberConfig.DEFAULT_MAX_CLIENTS);
+        start(vertx, logs, MemberConfig.DEFAULT_CLIENT_IDLE_TIMEOUT, MemberConfig.DEFAULT_MAX_CLIENTS);
         int lines = 100_000;
         String id = "f".repeat(500);
         try (Socket flooder = new Socket()) {
@@ -102,7 +101,7 @@ class ClientLimitsTest {
 
     @Test
     void anIdleClientIsDisconnectedButPeerLinksStayUp(Vertx vertx, @TempDir Path logs) throws IOException {
-        start(vertx, logs, 1, MemberConfig.DEFAULT_MAX_CLIENTS);
+        start(vertx, logs, Duration.ofSeconds(1), MemberConfig.DEFAULT_MAX_CLIENTS);
         try (LineClient client = new LineClient(herd.port("Bona"), Duration.ofSeconds(10))) {
             client.send("IAMAT sleepy +1+1 1\n").readLine();
             long start = System.nanoTime();
@@ -120,7 +119,7 @@ class ClientLimitsTest {
 
     @Test
     void aConnectionPastMaxClientsIsClosedAtOnce(Vertx vertx, @TempDir Path logs) throws IOException {
-        start(vertx, logs, MemberConfig.DEFAULT_CLIENT_IDLE_TIMEOUT_SECONDS, 3);
+        start(vertx, logs, MemberConfig.DEFAULT_CLIENT_IDLE_TIMEOUT, 3);
         List<LineClient> clients = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
@@ -145,7 +144,7 @@ class ClientLimitsTest {
 
     @Test
     void hostileInputIsAnsweredAndOthersAreStillServed(Vertx vertx, @TempDir Path logs) throws Exception {
-        start(vertx, logs, MemberConfig.DEFAULT_CLIENT_IDLE_TIMEOUT_SECONDS, MemberConfig.DEFAULT_MAX_CLIENTS);
+        start(vertx, logs, MemberConfig.DEFAULT_CLIENT_IDLE_TIMEOUT, MemberConfig.DEFAULT_MAX_CLIENTS);
         int badLines = 100_000;
         long heapBefore = usedHeapAfterGc();
         try (Socket hostile = new Socket(InetAddress.getLoopbackAddress(), herd.port("Campbell"))) {

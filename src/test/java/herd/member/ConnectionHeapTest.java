@@ -27,7 +27,7 @@ class ConnectionHeapTest {
     @Test
     void aConnectionThatSentALongLineHoldsNoMoreThanOneThatSentAShortOne(Vertx vertx, @TempDir Path logs)
             throws Exception {
-        try (TestHerd herd = TestHerd.standard(vertx, logs, new PlacesConfig("offline", null, 1000)).start()) {
+        try (TestHerd herd = TestHerd.standard(vertx, logs, PlacesConfig.offline()).start()) {
             int port = herd.port("Bona");
             String overlong = "x".repeat(9000) + "\n";
             String iamat = "IAMAT short +1+1 1\n";

@@ -51,7 +51,7 @@ class FairnessTest {
     @Test
     void aFloodOfPipelinedLinesYieldsToAnotherClientAndIsStillAnsweredInOrder(Vertx vertx, @TempDir Path logs)
             throws Exception {
-        herd = TestHerd.standard(vertx, logs, new PlacesConfig("offline", null, 1000)).start();
+        herd = TestHerd.standard(vertx, logs, PlacesConfig.offline()).start();
         int port = herd.port("Clark");
         try (LineClient other = new LineClient(port); Socket flooder = new Socket(InetAddress.getLoopbackAddress(), port)) {
             assertTrue(other.send("IAMAT other +1+1 1\n").readLine().startsWith("AT Clark "));

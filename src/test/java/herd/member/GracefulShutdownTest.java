@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import herd.config.MemberConfig;
 import herd.config.PlacesConfig;
+import herd.config.PlacesConfig.Provider;
 import herd.testing.Await;
 import herd.testing.LineClient;
 import herd.testing.PlacesStandIn;
@@ -31,11 +32,11 @@ class GracefulShutdownTest {
     private PlacesStandIn google;
     private TestHerd herd;
 
-    private void start(Vertx vertx, Path logs, int shutdownGraceMs, int placesTimeoutMs) {
+    private void start(Vertx vertx, Path logs, Duration shutdownGrace, int placesTimeoutMs) {
         google = PlacesStandIn.start(vertx);
-        herd = TestHerd.standard(vertx, logs, new PlacesConfig("google", google.newUrl(), placesTimeoutMs),
-                TestHerd.withClientLimits(shutdownGraceMs, MemberConfig.DEFAULT_MAX_PENDING_REPLIES,
-                        MemberConfig.DEFAULT_CLIENT_IDLE_TIMEOUT_SECONDS, MemberConfig.DEFAULT_MAX_CLIENTS)).start();
+        herd = TestHerd.standard(vertx, logs,
+                PlacesConfig.of(Provider.GOOGLE, google.newUrl(), Duration.ofMillis(placesTimeoutMs)),
+                c -> c.shutdownGrace(shutdownGrace)).start();
     }
 
     @AfterEach
@@ -47,7 +48,7 @@ class GracefulShutdownTest {
     @Test
     void aWhatsatOwedWhenTheMemberStopsIsAnsweredBeforeTheEndOfStream(Vertx vertx, @TempDir Path logs)
             throws IOException {
-        start(vertx, logs, MemberConfig.DEFAULT_SHUTDOWN_GRACE_MS, 5000);
+        start(vertx, logs, MemberConfig.DEFAULT_SHUTDOWN_GRACE, 5000);
         int port = herd.port("Clark");
         try (LineClient client = new LineClient(port); LineClient idle = new LineClient(port)) {
             client.send("IAMAT late +34.068930-118.445127 1\n").readLine();
@@ -64,7 +65,7 @@ class GracefulShutdownTest {
                     reply);
             assertNull(client.readLine(), "the end of the stream after the reply");
             assertNull(idle.readLine(), "a client owed nothing is ended at once");
-            assertTrue(stopMs < MemberConfig.DEFAULT_SHUTDOWN_GRACE_MS / 2, "stopping took " + stopMs + " ms");
+            assertTrue(stopMs < MemberConfig.DEFAULT_SHUTDOWN_GRACE.toMillis() / 2, "stopping took " + stopMs + " ms");
         }
         assertThrows(ConnectException.class, () -> new LineClient(port).close());
         Await.until("Clark's links down at its neighbours", Duration.ofSeconds(5),
@@ -81,7 +82,7 @@ class GracefulShutdownTest {
 
     @Test
     void whatIsStillOwedAfterTheGracePeriodIsCutOff(Vertx vertx, @TempDir Path logs) throws IOException {
-        start(vertx, logs, 200, 60_000);
+        start(vertx, logs, Duration.ofMillis(200), 60_000);
         try (LineClient client = new LineClient(herd.port("Bailey"))) {
             client.send("IAMAT stuck +1+1 1\n").readLine();
             google.behave(PlacesStandIn.Behaviour.NEVER_ANSWER);

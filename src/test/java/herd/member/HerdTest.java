@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import herd.config.PlacesConfig;
+import herd.config.PlacesConfig.Provider;
 import herd.core.Report;
 import herd.testing.Await;
 import herd.testing.LineClient;
@@ -42,7 +43,7 @@ class HerdTest {
     @BeforeEach
     void start(Vertx vertx, @TempDir Path logs) {
         google = PlacesStandIn.start(vertx);
-        herd = TestHerd.standard(vertx, logs, new PlacesConfig("google", google.newUrl(), 1000)).start();
+        herd = TestHerd.standard(vertx, logs, PlacesConfig.of(Provider.GOOGLE, google.newUrl(), Duration.ofMillis(1000))).start();
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import herd.config.PlacesConfig;
+import herd.config.PlacesConfig.Provider;
 import herd.testing.Flooding;
 import herd.testing.LineClient;
 import herd.testing.PeerPorts;
@@ -14,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,7 @@ class PeerPortTest {
         this.logs = logs;
         google = PlacesStandIn.start(vertx);
         peerPorts = PeerPorts.plain();
-        herd = TestHerd.standard(vertx, logs, new PlacesConfig("google", google.newUrl(), 1000), peerPorts).start();
+        herd = TestHerd.standard(vertx, logs, PlacesConfig.of(Provider.GOOGLE, google.newUrl(), Duration.ofMillis(1000)), peerPorts).start();
     }
 
     @AfterEach

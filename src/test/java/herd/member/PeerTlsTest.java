@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import herd.config.PeerTlsConfig;
 import herd.config.PlacesConfig;
+import herd.config.PlacesConfig.Provider;
 import herd.testing.Await;
 import herd.testing.Flooding;
 import herd.testing.LineClient;
@@ -72,7 +73,7 @@ class PeerTlsTest {
         google = PlacesStandIn.start(vertx);
         ca = TestCa.create(dir, "herd");
         peerPorts = PeerPorts.withTls(ca::member);
-        herd = TestHerd.standard(vertx, dir, new PlacesConfig("google", google.newUrl(), 1000), peerPorts).start();
+        herd = TestHerd.standard(vertx, dir, PlacesConfig.of(Provider.GOOGLE, google.newUrl(), Duration.ofMillis(1000)), peerPorts).start();
     }
 
     @AfterEach

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import herd.config.LogConfig;
-import herd.config.MemberConfig;
+import herd.config.MemberConfigBuilder;
 import herd.config.PlacesConfig;
 import herd.testing.Await;
 import herd.testing.LineClient;
@@ -44,7 +44,7 @@ class TrafficLogTest {
 
     @Test
     void everyLineOfAPipelinedBurstIsInTheFilesAfterAGracefulStop(Vertx vertx, @TempDir Path logs) throws IOException {
-        herd = TestHerd.standard(vertx, logs, new PlacesConfig("offline", null, 5000)).start();
+        herd = TestHerd.standard(vertx, logs, PlacesConfig.offline()).start();
         StringBuilder burst = new StringBuilder();
         for (int i = 0; i < BURST; i++) {
             burst.append("IAMAT burst").append(i).append(" +34.068930-118.445127 1.").append(i).append('\n');
@@ -75,7 +75,7 @@ class TrafficLogTest {
     @Test
     void controlBytesAndInvalidUtf8AreEscapedInTheLogButNotOnTheWire(Vertx vertx, @TempDir Path logs)
             throws IOException {
-        herd = TestHerd.standard(vertx, logs, new PlacesConfig("offline", null, 5000)).start();
+        herd = TestHerd.standard(vertx, logs, PlacesConfig.offline()).start();
         byte[] forged = "IAMAT a\033[2Jb +1+1 1\nIAMAT c\rd\0\u00ff +1+1 1\n".getBytes(StandardCharsets.ISO_8859_1);
         try (LineClient client = new LineClient(herd.port("Bailey"))) {
             client.send(forged);
@@ -99,7 +99,7 @@ class TrafficLogTest {
     @Test
     void aStarvedWriterDropsTrafficLinesAndCountsThem(Vertx vertx, @TempDir Path logs) throws Exception {
         // A queue smaller than one turn's block: every pipelined turn's lines are dropped.
-        herd = TestHerd.standard(vertx, logs, new PlacesConfig("offline", null, 5000), TrafficLogTest::tinyQueue)
+        herd = TestHerd.standard(vertx, logs, PlacesConfig.offline(), TrafficLogTest::tinyQueue)
                 .start();
         StringBuilder burst = new StringBuilder();
         for (int i = 0; i < 5000; i++) {
@@ -124,10 +124,8 @@ class TrafficLogTest {
         assertTrue(text.contains("WARN") && text.contains("the log could not keep up: dropped "), text);
     }
 
-    private static MemberConfig tinyQueue(MemberConfig c) {
-        return new MemberConfig(c.name(), c.host(), c.port(), c.neighbours(), c.places(), c.logFile(), c.admin(),
-                c.logTraffic(), c.shutdownGraceMs(), c.maxPendingReplies(), c.clientIdleTimeoutSeconds(), c.maxClients(),
-                c.syncIntervalSeconds(), new LogConfig(10, 200, true, 1));
+    private static MemberConfigBuilder tinyQueue(MemberConfigBuilder c) {
+        return c.log(new LogConfig(10, 200, true, 1));
     }
 
     /** The label of the connection whose line received matches {@code line}. */

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import herd.peer.PeerMesh;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -35,14 +37,16 @@ class MemberMetersTest {
     void aRemovedNeighboursSeriesLeaveTheScrape() {
         MemberMeters meters = new MemberMeters("Clark");
         meters.export(jvm);
-        meters.link("Bona", () -> 1, () -> 0);
-        meters.link("Jaquez", () -> 1, () -> 2);
+        meters.link("Bona", () -> new PeerMesh.LinkState(true, Instant.EPOCH, 0, false, 0));
+        meters.link("Jaquez", () -> new PeerMesh.LinkState(true, Instant.EPOCH, 2, true, 5));
         assertTrue(meters.scrape().orElseThrow().contains("neighbour=\"Bona\""));
 
         meters.unlink("Bona");
         String text = meters.scrape().orElseThrow();
         assertFalse(text.contains("neighbour=\"Bona\""), text);
-        assertTrue(text.contains("herd_peer_link_reconnects{member=\"Clark\",neighbour=\"Jaquez\"} 2.0"), text);
+        assertTrue(text.contains("herd_peer_link_reconnects_total{member=\"Clark\",neighbour=\"Jaquez\"} 2.0"), text);
+        assertTrue(text.contains("herd_peer_link_busy{member=\"Clark\",neighbour=\"Jaquez\"} 1.0"), text);
+        assertTrue(text.contains("herd_peer_link_unsent_total{member=\"Clark\",neighbour=\"Jaquez\"} 5.0"), text);
     }
 
     @Test
@@ -57,5 +61,27 @@ class MemberMetersTest {
         String text = clark.scrape().orElseThrow();
         assertTrue(text.contains("member=\"Clark\"") && text.contains("jvm_test 1.0"), text);
         assertFalse(text.contains("member=\"Bona\""), text);
+    }
+
+    @Test
+    void everySeriesHasHelpTextAndLatenciesHaveTheHerdsBuckets() {
+        MemberMeters meters = new MemberMeters("Clark");
+        meters.export(jvm);
+        meters.command("IAMAT", "ok").increment();
+        meters.replyLatency("IAMAT").record(Duration.ofMillis(3));
+        meters.propagation().record(0.004);
+        meters.placesCall("offline", "OK", Duration.ofMillis(7));
+        meters.clients(() -> 1);
+        meters.placesCacheHits(() -> 0);
+        meters.logDroppedLines(() -> 0);
+        meters.link("Bona", () -> new PeerMesh.LinkState(true, Instant.EPOCH, 0, false, 0));
+        String text = meters.scrape().orElseThrow();
+        text.lines().filter(line -> line.startsWith("# TYPE herd_")).forEach(type -> {
+            String family = type.split(" ")[2];
+            assertTrue(text.contains("# HELP " + family + " ") && !text.contains("# HELP " + family + " \n"),
+                    "no help text for " + family + ":\n" + text);
+        });
+        long buckets = text.lines().filter(line -> line.startsWith("herd_reply_latency_seconds_bucket{")).count();
+        assertEquals(MemberMeters.LATENCY_BUCKETS.length + 1, buckets, text); // and +Inf
     }
 }

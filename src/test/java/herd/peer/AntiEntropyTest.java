@@ -2,7 +2,7 @@ package herd.peer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import herd.config.MemberConfig;
+import herd.config.MemberConfigBuilder;
 import herd.config.PlacesConfig;
 import herd.core.ClientTime;
 import herd.core.Location;
@@ -23,7 +23,7 @@ class AntiEntropyTest {
 
     @Test
     void aReportThatWasNeverFloodedReachesEveryMemberByThePeriodicComparison(Vertx vertx, @TempDir Path logs) {
-        try (TestHerd herd = TestHerd.standard(vertx, logs, new PlacesConfig("offline", null, 1000),
+        try (TestHerd herd = TestHerd.standard(vertx, logs, PlacesConfig.offline(),
                 AntiEntropyTest::syncEverySecond).start()) {
             // As if the flood of this report had been lost: stored at Jaquez only.
             Report lost = new Report("Jaquez", "+0.000000001", "lost", Location.parse("+3+3").orElseThrow(),
@@ -41,7 +41,7 @@ class AntiEntropyTest {
     @Test
     void tablesOfManyMegabytesAreReconciledInChunks(Vertx vertx, @TempDir Path logs) {
         int clients = 30_000;
-        try (TestHerd herd = TestHerd.standard(vertx, logs, new PlacesConfig("offline", null, 1000),
+        try (TestHerd herd = TestHerd.standard(vertx, logs, PlacesConfig.offline(),
                 AntiEntropyTest::syncEverySecond).start()) {
             // Two megabytes of reports that reached Bona alone: far more than a socket buffers at once.
             herd.onLoop("Bona", bona -> {
@@ -59,9 +59,7 @@ class AntiEntropyTest {
         }
     }
 
-    private static MemberConfig syncEverySecond(MemberConfig c) {
-        return new MemberConfig(c.name(), c.host(), c.port(), c.neighbours(), c.places(), c.logFile(), c.admin(),
-                c.logTraffic(), c.shutdownGraceMs(), c.maxPendingReplies(), c.clientIdleTimeoutSeconds(), c.maxClients(), 1,
-                c.log());
+    private static MemberConfigBuilder syncEverySecond(MemberConfigBuilder c) {
+        return c.syncInterval(Duration.ofSeconds(1));
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import herd.config.MemberConfig;
+import herd.config.MemberConfigBuilder;
 import herd.config.PlacesConfig;
 import herd.core.ClientTime;
 import herd.core.Location;
@@ -103,7 +103,7 @@ class LaggingLinkTest {
     }
 
     private TestHerd herd(Path logs) {
-        return TestHerd.standard(vertx, logs, new PlacesConfig("offline", null, 1000), LaggingLinkTest::withoutTrafficLog)
+        return TestHerd.standard(vertx, logs, PlacesConfig.offline(), LaggingLinkTest::withoutTrafficLog)
                 .start();
     }
 
@@ -142,10 +142,8 @@ class LaggingLinkTest {
     }
 
     /** Logging each of a million lines would take longer than sending them. */
-    private static MemberConfig withoutTrafficLog(MemberConfig c) {
-        return new MemberConfig(c.name(), c.host(), c.port(), c.neighbours(), c.places(), c.logFile(), c.admin(), false,
-                c.shutdownGraceMs(), c.maxPendingReplies(), c.clientIdleTimeoutSeconds(), c.maxClients(),
-                c.syncIntervalSeconds(), c.log());
+    private static MemberConfigBuilder withoutTrafficLog(MemberConfigBuilder c) {
+        return c.logTraffic(false);
     }
 
     private static Report report(int i) {

@@ -40,10 +40,8 @@ class PeerHandshakeTest {
     private TestHerd herd;
 
     private void start(Vertx vertx, Path logs, int maxClients) {
-        herd = TestHerd.standard(vertx, logs, new PlacesConfig("offline", null, 1000),
-                TestHerd.withClientLimits(MemberConfig.DEFAULT_SHUTDOWN_GRACE_MS,
-                        MemberConfig.DEFAULT_MAX_PENDING_REPLIES, MemberConfig.DEFAULT_CLIENT_IDLE_TIMEOUT_SECONDS,
-                        maxClients)).start();
+        herd = TestHerd.standard(vertx, logs, PlacesConfig.offline(),
+                c -> c.maxClients(maxClients)).start();
     }
 
     @AfterEach

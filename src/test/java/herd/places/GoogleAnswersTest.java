@@ -1,5 +1,7 @@
 package herd.places;
 
+import static herd.config.PlacesConfig.Provider.GOOGLE;
+import static herd.config.PlacesConfig.Provider.GOOGLE_LEGACY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +10,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import herd.config.PlacesConfig;
+import herd.config.PlacesConfig.Provider;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -16,6 +19,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,8 +57,9 @@ class GoogleAnswersTest {
         url = "http://127.0.0.1:" + port + "/endpoint";
     }
 
-    private JsonObject ask(String provider, long timeoutMs) {
-        PlacesConfig uncached = new PlacesConfig(provider, url, timeoutMs, 0, 16, 1000);
+    private JsonObject ask(Provider provider, long timeoutMs) {
+        PlacesConfig uncached = new PlacesConfig(provider, url, Duration.ofMillis(timeoutMs), Duration.ZERO, 16,
+                Duration.ofMillis(1000));
         PlacesProvider places = PlacesProviders.create(vertx, uncached, KEY, log);
         JsonObject answer = places.nearby(QUERY).await();
         places.close().await();
@@ -74,22 +79,22 @@ class GoogleAnswersTest {
     @Test
     void googleErrorsKeepTheirLegacyNames() {
         answerWith(400, googleError(400, "INVALID_ARGUMENT", "Invalid radius"));
-        JsonObject invalid = ask("google", 2000);
+        JsonObject invalid = ask(GOOGLE, 2000);
         assertEquals(PlacesResponses.failure("INVALID_REQUEST", "places provider answered HTTP 400: Invalid radius"),
                 invalid);
 
         answerWith(401, googleError(401, "UNAUTHENTICATED", "no credentials"));
-        assertEquals("REQUEST_DENIED", ask("google", 2000).getString("status"));
+        assertEquals("REQUEST_DENIED", ask(GOOGLE, 2000).getString("status"));
         answerWith(403, googleError(403, "PERMISSION_DENIED", "API key " + KEY + " not valid"));
-        JsonObject denied = ask("google", 2000);
+        JsonObject denied = ask(GOOGLE, 2000);
         assertEquals("REQUEST_DENIED", denied.getString("status"));
         assertEquals("places provider answered HTTP 403: API key <key> not valid", denied.getString("error_message"));
         answerWith(403, "<html>Forbidden</html>");
-        assertEquals("REQUEST_DENIED", ask("google", 2000).getString("status"));
+        assertEquals("REQUEST_DENIED", ask(GOOGLE, 2000).getString("status"));
         answerWith(429, googleError(429, "RESOURCE_EXHAUSTED", "Quota exceeded"));
-        assertEquals("OVER_QUERY_LIMIT", ask("google", 2000).getString("status"));
+        assertEquals("OVER_QUERY_LIMIT", ask(GOOGLE, 2000).getString("status"));
         answerWith(503, "<html>Service Unavailable</html>");
-        assertEquals(PlacesResponses.failure("UNKNOWN_ERROR", "places provider answered HTTP 503"), ask("google", 2000));
+        assertEquals(PlacesResponses.failure("UNKNOWN_ERROR", "places provider answered HTTP 503"), ask(GOOGLE, 2000));
     }
 
     @Test
@@ -107,7 +112,7 @@ class GoogleAnswersTest {
         JsonObject bare = new JsonObject().put("id", "ChIJbare").put("displayName", new JsonObject().put("text", "Bare"));
         answerWith(200, new JsonObject().put("places", new JsonArray().add(full).add(bare)).encode());
 
-        JsonObject answer = ask("google", 2000);
+        JsonObject answer = ask(GOOGLE, 2000);
 
         assertEquals(new JsonObject()
                 .put("html_attributions", new JsonArray())
@@ -131,9 +136,9 @@ class GoogleAnswersTest {
     void noPlacesIsZeroResults() {
         answerWith(200, "{}");
         assertEquals(new JsonObject().put("html_attributions", new JsonArray()).put("results", new JsonArray())
-                .put("status", "ZERO_RESULTS"), ask("google", 2000));
+                .put("status", "ZERO_RESULTS"), ask(GOOGLE, 2000));
         answerWith(200, "{\"places\": []}");
-        assertEquals("ZERO_RESULTS", ask("google", 2000).getString("status"));
+        assertEquals("ZERO_RESULTS", ask(GOOGLE, 2000).getString("status"));
     }
 
     @Test
@@ -143,12 +148,12 @@ class GoogleAnswersTest {
         for (String body : new String[] {"", "not json", "[]", "{\"places\": \"none\"}", "{\"places\": [null]}",
                 "{\"places\": [{\"displayName\": \"flat\"}]}"}) {
             answerWith(200, body);
-            assertEquals(notJson, ask("google", 2000), body);
+            assertEquals(notJson, ask(GOOGLE, 2000), body);
         }
         for (String body : new String[] {"", "not json", "[]", "{\"results\": []}", "{\"status\": \"OK\"}",
                 "{\"status\": 7, \"results\": []}"}) {
             answerWith(200, body);
-            assertEquals(notJson, ask("google-legacy", 2000), body);
+            assertEquals(notJson, ask(GOOGLE_LEGACY, 2000), body);
         }
     }
 
@@ -160,7 +165,7 @@ class GoogleAnswersTest {
                 .put("results", new JsonArray().add(new JsonObject().put("name", "A").put("place_id", "a")))
                 .put("status", "OK");
         answerWith(200, page.encode());
-        assertEquals(page, ask("google-legacy", 2000));
+        assertEquals(page, ask(GOOGLE_LEGACY, 2000));
 
         answerWith(200, new JsonObject()
                 .put("error_message", "The provided API key is invalid: " + KEY)
@@ -171,16 +176,16 @@ class GoogleAnswersTest {
                 .put("error_message", "The provided API key is invalid: <key>")
                 .put("html_attributions", new JsonArray())
                 .put("results", new JsonArray())
-                .put("status", "REQUEST_DENIED"), ask("google-legacy", 2000));
+                .put("status", "REQUEST_DENIED"), ask(GOOGLE_LEGACY, 2000));
 
         answerWith(200, "{\"html_attributions\": [], \"results\": [], \"status\": \"OVER_QUERY_LIMIT\"}");
-        JsonObject overLimit = ask("google-legacy", 2000);
+        JsonObject overLimit = ask(GOOGLE_LEGACY, 2000);
         assertEquals("OVER_QUERY_LIMIT", overLimit.getString("status"));
         assertEquals("places provider answered OVER_QUERY_LIMIT", overLimit.getString("error_message"));
 
         answerWith(502, "<html>Bad Gateway</html>");
         assertEquals(PlacesResponses.failure("UNKNOWN_ERROR", "places provider answered HTTP 502"),
-                ask("google-legacy", 2000));
+                ask(GOOGLE_LEGACY, 2000));
     }
 
     @Test
@@ -192,24 +197,24 @@ class GoogleAnswersTest {
             long trickle = vertx.setPeriodic(50, tick -> response.write(" "));
             response.closeHandler(closed -> vertx.cancelTimer(trickle));
         };
-        for (String provider : new String[] {"google", "google-legacy"}) {
+        for (Provider provider : new Provider[] {GOOGLE, GOOGLE_LEGACY}) {
             long started = System.nanoTime();
             JsonObject answer = ask(provider, 300);
             long elapsedMs = (System.nanoTime() - started) / 1_000_000;
-            assertTrue(elapsedMs < 1500, provider + " took " + elapsedMs + " ms");
+            assertTrue(elapsedMs < 1500, provider.fileName() + " took " + elapsedMs + " ms");
             assertEquals(PlacesResponses.failure("UNKNOWN_ERROR", "places provider did not answer within 300 ms"),
-                    answer, provider);
+                    answer, provider.fileName());
         }
     }
 
     @Test
     void theKeyIsInNoLogLine() {
         answer = request -> { };
-        ask("google-legacy", 300);
+        ask(GOOGLE_LEGACY, 300);
         answerWith(200, "{\"error_message\": \"bad key " + KEY + "\", \"results\": [], \"status\": \"REQUEST_DENIED\"}");
-        ask("google-legacy", 2000);
+        ask(GOOGLE_LEGACY, 2000);
         answerWith(403, googleError(403, "PERMISSION_DENIED", "API key " + KEY + " not valid"));
-        ask("google", 2000);
+        ask(GOOGLE, 2000);
 
         assertEquals(3, logged.list.size(), logged.list.toString());
         logged.list.forEach(event -> assertFalse(event.getFormattedMessage().contains(KEY), event.getFormattedMessage()));

@@ -1,14 +1,18 @@
 package herd.places;
 
+import static herd.config.PlacesConfig.Provider.GOOGLE;
+import static herd.config.PlacesConfig.Provider.GOOGLE_LEGACY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import herd.config.PlacesConfig;
+import herd.config.PlacesConfig.Provider;
 import herd.testing.PlacesStandIn;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,13 +23,13 @@ class GoogleProvidersTest extends WithGoogleStandIn {
     private static final PlacesQuery UCLA = new PlacesQuery(new BigDecimal("34.068930"), new BigDecimal("-118.445127"),
             new BigDecimal("10000"));
 
-    private PlacesProvider provider(String name, String url, long timeoutMs) {
-        return provider(new PlacesConfig(name, url, timeoutMs), KEY);
+    private PlacesProvider provider(Provider name, String url, long timeoutMs) {
+        return provider(PlacesConfig.of(name, url, Duration.ofMillis(timeoutMs)), KEY);
     }
 
     @Test
     void theNewApiIsAskedByPostAndItsPlacesComeBackInTheLegacyShape() {
-        JsonObject answer = provider("google", google.newUrl(), 2000).nearby(UCLA).await();
+        JsonObject answer = provider(GOOGLE, google.newUrl(), 2000).nearby(UCLA).await();
 
         PlacesStandIn.Request request = google.requests().get(0);
         assertEquals("POST", request.method());
@@ -54,7 +58,7 @@ class GoogleProvidersTest extends WithGoogleStandIn {
 
     @Test
     void theLegacyApiIsAskedByGetWithMetresAndItsAnswerPassesThrough() {
-        JsonObject answer = provider("google-legacy", google.legacyUrl(), 2000)
+        JsonObject answer = provider(GOOGLE_LEGACY, google.legacyUrl(), 2000)
                 .nearby(new PlacesQuery(new BigDecimal("-33.86"), new BigDecimal("151.2"), new BigDecimal("500.000")))
                 .await();
 
@@ -69,7 +73,7 @@ class GoogleProvidersTest extends WithGoogleStandIn {
 
     @Test
     void theLegacyRadiusIsPlainMetres() {
-        PlacesProvider legacy = provider("google-legacy", google.legacyUrl(), 2000);
+        PlacesProvider legacy = provider(GOOGLE_LEGACY, google.legacyUrl(), 2000);
         BigDecimal thousand = new BigDecimal("1000");
         legacy.nearby(new PlacesQuery(BigDecimal.ONE, BigDecimal.ONE, new BigDecimal("10").multiply(thousand))).await();
         legacy.nearby(new PlacesQuery(BigDecimal.ONE, BigDecimal.ONE, new BigDecimal("0.5").multiply(thousand))).await();
@@ -81,17 +85,17 @@ class GoogleProvidersTest extends WithGoogleStandIn {
     @Test
     void httpErrorsAndTimeOutsBecomeFailuresThatNeverShowTheKey() {
         google.behave(PlacesStandIn.Behaviour.FAIL_500);
-        for (String name : new String[] {"google", "google-legacy"}) {
-            String url = name.equals("google") ? google.newUrl() : google.legacyUrl();
+        for (Provider name : new Provider[] {GOOGLE, GOOGLE_LEGACY}) {
+            String url = name == GOOGLE ? google.newUrl() : google.legacyUrl();
             JsonObject failed = provider(name, url, 2000).nearby(UCLA).await();
-            assertEquals("UNKNOWN_ERROR", failed.getString("status"), name);
-            assertTrue(failed.getJsonArray("results").isEmpty(), name);
-            assertTrue(failed.getString("error_message").contains("500"), name);
+            assertEquals("UNKNOWN_ERROR", failed.getString("status"), name.fileName());
+            assertTrue(failed.getJsonArray("results").isEmpty(), name.fileName());
+            assertTrue(failed.getString("error_message").contains("500"), name.fileName());
         }
 
         google.behave(PlacesStandIn.Behaviour.NEVER_ANSWER);
         long started = System.nanoTime();
-        JsonObject timedOut = provider("google-legacy", google.legacyUrl(), 300).nearby(UCLA).await();
+        JsonObject timedOut = provider(GOOGLE_LEGACY, google.legacyUrl(), 300).nearby(UCLA).await();
         long elapsedMs = (System.nanoTime() - started) / 1_000_000;
         assertTrue(elapsedMs < 2000, "took " + elapsedMs + " ms");
         assertEquals("UNKNOWN_ERROR", timedOut.getString("status"));
@@ -101,14 +105,14 @@ class GoogleProvidersTest extends WithGoogleStandIn {
 
     @Test
     void anUnreachableProviderIsAFailure() {
-        JsonObject failed = provider("google", "http://127.0.0.1:1/v1/places:searchNearby", 2000).nearby(UCLA).await();
+        JsonObject failed = provider(GOOGLE, "http://127.0.0.1:1/v1/places:searchNearby", 2000).nearby(UCLA).await();
         assertEquals("UNKNOWN_ERROR", failed.getString("status"));
         assertTrue(failed.getString("error_message").startsWith("places provider unreachable"), failed.encode());
     }
 
     @Test
     void withoutAKeyGoogleIsNotCalled() {
-        PlacesProvider keyless = provider(new PlacesConfig("google", google.newUrl(), 2000), null);
+        PlacesProvider keyless = provider(PlacesConfig.of(GOOGLE, google.newUrl(), Duration.ofMillis(2000)), null);
         JsonObject denied = keyless.nearby(UCLA).await();
         assertEquals("REQUEST_DENIED", denied.getString("status"));
         assertTrue(denied.getString("error_message").contains("PLACES_API_KEY"));

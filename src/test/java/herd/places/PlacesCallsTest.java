@@ -1,5 +1,6 @@
 package herd.places;
 
+import static herd.config.PlacesConfig.Provider.GOOGLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -38,7 +40,7 @@ class PlacesCallsTest extends WithGoogleStandIn {
 
     @Test
     void aRepeatedQueryIsAnsweredFromTheCache() {
-        PlacesProvider provider = provider(new PlacesConfig("google", google.newUrl(), 2000));
+        PlacesProvider provider = provider(PlacesConfig.of(GOOGLE, google.newUrl(), Duration.ofMillis(2000)));
         JsonObject first = provider.nearby(at("34.07")).await();
         JsonObject second = provider.nearby(at("34.0700")).await();
         assertEquals(first, second);
@@ -49,7 +51,8 @@ class PlacesCallsTest extends WithGoogleStandIn {
 
     @Test
     void aZeroTtlTurnsTheCacheOff() {
-        PlacesProvider provider = provider(new PlacesConfig("google", google.newUrl(), 2000, 0, 16, 1000));
+        PlacesProvider provider = provider(new PlacesConfig(GOOGLE, google.newUrl(), Duration.ofMillis(2000), Duration.ZERO, 16,
+                Duration.ofMillis(1000)));
         provider.nearby(at("34.07")).await();
         provider.nearby(at("34.07")).await();
         assertEquals(2, google.requests().size());
@@ -58,7 +61,7 @@ class PlacesCallsTest extends WithGoogleStandIn {
     @Test
     void fiftyConcurrentIdenticalQueriesShareOneCall() {
         google.behave(PlacesStandIn.Behaviour.ANSWER_LATE);
-        PlacesProvider provider = provider(new PlacesConfig("google", google.newUrl(), 2000));
+        PlacesProvider provider = provider(PlacesConfig.of(GOOGLE, google.newUrl(), Duration.ofMillis(2000)));
         List<JsonObject> answers = callAll(provider, Collections.nCopies(50, at("34.07")));
         assertEquals(50, answers.size());
         answers.forEach(answer -> assertEquals("OK", answer.getString("status")));
@@ -67,7 +70,7 @@ class PlacesCallsTest extends WithGoogleStandIn {
 
     @Test
     void failuresAreNotCached() {
-        PlacesProvider provider = provider(new PlacesConfig("google", google.newUrl(), 2000));
+        PlacesProvider provider = provider(PlacesConfig.of(GOOGLE, google.newUrl(), Duration.ofMillis(2000)));
         google.behave(PlacesStandIn.Behaviour.FAIL_500);
         assertEquals("UNKNOWN_ERROR", provider.nearby(at("34.07")).await().getString("status"));
         google.behave(PlacesStandIn.Behaviour.ANSWER);
@@ -77,7 +80,7 @@ class PlacesCallsTest extends WithGoogleStandIn {
 
     @Test
     void overQueryLimitBacksOffAnsweringFromTheCacheMeanwhile() {
-        PlacesProvider provider = provider(new PlacesConfig("google", google.newUrl(), 2000));
+        PlacesProvider provider = provider(PlacesConfig.of(GOOGLE, google.newUrl(), Duration.ofMillis(2000)));
         provider.nearby(at("34.07")).await();
         google.behave(PlacesStandIn.Behaviour.OVER_QUERY_LIMIT);
         assertEquals("OVER_QUERY_LIMIT", provider.nearby(at("35")).await().getString("status"));
@@ -93,7 +96,8 @@ class PlacesCallsTest extends WithGoogleStandIn {
     @Test
     void callsBeyondTheInFlightLimitWaitThenFail() {
         google.behave(PlacesStandIn.Behaviour.NEVER_ANSWER);
-        PlacesProvider provider = provider(new PlacesConfig("google", google.newUrl(), 3000, 0, 2, 200));
+        PlacesProvider provider = provider(new PlacesConfig(GOOGLE, google.newUrl(), Duration.ofMillis(3000), Duration.ZERO, 2,
+                Duration.ofMillis(200)));
         long started = System.nanoTime();
         List<JsonObject> answers = callAll(provider, List.of(at("1"), at("2"), at("3"), at("4")));
         long elapsedMs = (System.nanoTime() - started) / 1_000_000;
@@ -108,7 +112,8 @@ class PlacesCallsTest extends WithGoogleStandIn {
     @Test
     void aQueuedCallRunsWhenASlotFrees() {
         google.behave(PlacesStandIn.Behaviour.ANSWER_LATE);
-        PlacesProvider provider = provider(new PlacesConfig("google", google.newUrl(), 3000, 0, 1, 2000));
+        PlacesProvider provider = provider(new PlacesConfig(GOOGLE, google.newUrl(), Duration.ofMillis(3000), Duration.ZERO, 1,
+                Duration.ofMillis(2000)));
         List<JsonObject> answers = callAll(provider, List.of(at("1"), at("2"), at("3")));
         answers.forEach(answer -> assertEquals("OK", answer.getString("status")));
         assertEquals(3, google.requests().size());

@@ -1,15 +1,16 @@
 package herd.places;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import herd.config.PlacesConfig;
+import herd.config.PlacesConfig.Provider;
 import herd.testing.PlacesStandIn;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -25,13 +26,13 @@ class PlacesProvidersTest {
     @Test
     void autoIsGoogleWithAKeyAndOfflineWithout(Vertx vertx) {
         PlacesStandIn google = PlacesStandIn.start(vertx);
-        PlacesConfig auto = new PlacesConfig("auto", google.newUrl(), 2000);
+        PlacesConfig auto = PlacesConfig.of(Provider.AUTO, google.newUrl(), Duration.ofMillis(2000));
 
         assertEquals("OK", PlacesProviders.create(vertx, auto, "key", LOG).nearby(QUERY).await().getString("status"));
         assertEquals(PlacesStandIn.NEW_PATH, google.requests().get(0).path());
         assertOffline(PlacesProviders.create(vertx, auto, null, LOG));
         assertOffline(PlacesProviders.create(vertx, auto, "  ", LOG));
-        assertOffline(PlacesProviders.create(vertx, new PlacesConfig("offline", null, 2000), "key", LOG));
+        assertOffline(PlacesProviders.create(vertx, PlacesConfig.offline(), "key", LOG));
         assertEquals(1, google.requests().size());
     }
 
@@ -44,17 +45,12 @@ class PlacesProvidersTest {
     @Test
     void googleWithoutAKeyIsDeniedWithoutACall(Vertx vertx) {
         PlacesStandIn google = PlacesStandIn.start(vertx);
-        JsonObject denied = PlacesProviders.create(vertx, new PlacesConfig("google-legacy", google.legacyUrl(), 2000),
+        JsonObject denied = PlacesProviders.create(vertx, PlacesConfig.of(Provider.GOOGLE_LEGACY, google.legacyUrl(),
+                        Duration.ofMillis(2000)),
                 "", LOG).nearby(QUERY).await();
         assertEquals("REQUEST_DENIED", denied.getString("status"));
         assertTrue(denied.getJsonArray("results").isEmpty());
         assertTrue(denied.getString("error_message").contains("PLACES_API_KEY"), denied.encode());
         assertTrue(google.requests().isEmpty());
-    }
-
-    @Test
-    void anUnknownProviderIsRefused(Vertx vertx) {
-        assertThrows(IllegalArgumentException.class,
-                () -> PlacesProviders.create(vertx, new PlacesConfig("bing", null, 2000), "key", LOG));
     }
 }

@@ -1,6 +1,7 @@
 package herd.testing;
 
 import herd.config.MemberConfig;
+import herd.config.MemberConfigBuilder;
 import herd.config.PeerAddress;
 import herd.config.PeerTlsConfig;
 import java.util.HashMap;
@@ -13,7 +14,7 @@ import java.util.function.UnaryOperator;
  * Gives each member of a test herd a peer port of its own, with its neighbours dialled at theirs,
  * and peer TLS if asked (security.md); for {@link TestHerd#standard}'s {@code adjust}.
  */
-public final class PeerPorts implements UnaryOperator<MemberConfig> {
+public final class PeerPorts implements UnaryOperator<MemberConfigBuilder> {
 
     private final Map<String, Integer> ports = new HashMap<>();
     private final Function<String, PeerTlsConfig> tls;
@@ -37,11 +38,10 @@ public final class PeerPorts implements UnaryOperator<MemberConfig> {
     }
 
     @Override
-    public MemberConfig apply(MemberConfig c) {
+    public MemberConfigBuilder apply(MemberConfigBuilder builder) {
+        MemberConfig c = builder.build();
         Map<String, PeerAddress> neighbours = new LinkedHashMap<>();
         c.neighbours().keySet().forEach(name -> neighbours.put(name, new PeerAddress("127.0.0.1", port(name))));
-        return new MemberConfig(c.name(), c.host(), c.port(), neighbours, c.places(), c.logFile(), c.admin(),
-                c.logTraffic(), c.shutdownGraceMs(), c.maxPendingReplies(), c.clientIdleTimeoutSeconds(),
-                c.maxClients(), c.syncIntervalSeconds(), c.log(), port(c.name()), tls.apply(c.name()));
+        return c.toBuilder().neighbours(neighbours).peerPort(port(c.name())).peerTls(tls.apply(c.name()));
     }
 }

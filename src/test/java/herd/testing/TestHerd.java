@@ -2,17 +2,18 @@ package herd.testing;
 
 import herd.admin.MemberStatus;
 import herd.config.AdminConfig;
+import herd.config.ConfigJson;
 import herd.config.ConfigSource;
 import herd.config.HerdConfig;
 import herd.config.HerdConfigParser;
 import herd.config.MemberConfig;
+import herd.config.MemberConfigBuilder;
 import herd.config.PeerAddress;
 import herd.config.PlacesConfig;
 import herd.member.Member;
 import herd.member.MemberVerticle;
 import herd.member.Secrets;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,8 +50,9 @@ public final class TestHerd implements AutoCloseable {
         return standard(vertx, logDir, places, UnaryOperator.identity());
     }
 
-    /** @param adjust changes each member's configuration, e.g. {@link #withClientLimits} */
-    public static TestHerd standard(Vertx vertx, Path logDir, PlacesConfig places, UnaryOperator<MemberConfig> adjust) {
+    /** @param adjust changes each member's configuration, e.g. {@code c -> c.maxClients(3)} */
+    public static TestHerd standard(Vertx vertx, Path logDir, PlacesConfig places,
+                                    UnaryOperator<MemberConfigBuilder> adjust) {
         HerdConfig standard = readStandardHerd();
         Map<String, Integer> ports = new LinkedHashMap<>();
         Map<String, Integer> adminPorts = new LinkedHashMap<>();
@@ -62,21 +64,17 @@ public final class TestHerd implements AutoCloseable {
         for (MemberConfig member : standard.members()) {
             Map<String, PeerAddress> neighbours = new LinkedHashMap<>();
             member.neighbours().keySet().forEach(name -> neighbours.put(name, new PeerAddress("127.0.0.1", ports.get(name))));
-            herd.configs.put(member.name(), adjust.apply(new MemberConfig(member.name(), "127.0.0.1", ports.get(member.name()),
-                    neighbours, places, logDir.resolve(member.name() + ".log").toString(),
-                    new AdminConfig("127.0.0.1", adminPorts.get(member.name())), true, member.shutdownGraceMs(),
-                    member.maxPendingReplies(), member.clientIdleTimeoutSeconds(), member.maxClients(),
-                    member.syncIntervalSeconds(), member.log())));
+            MemberConfigBuilder loopback = member.toBuilder()
+                    .host("127.0.0.1")
+                    .port(ports.get(member.name()))
+                    .neighbours(neighbours)
+                    .places(places)
+                    .logFile(logDir.resolve(member.name() + ".log").toString())
+                    .admin(new AdminConfig("127.0.0.1", adminPorts.get(member.name())))
+                    .logTraffic(true);
+            herd.configs.put(member.name(), adjust.apply(loopback).build());
         }
         return herd;
-    }
-
-    /** Sets the shutdown grace period and the client limits of a member's configuration. */
-    public static UnaryOperator<MemberConfig> withClientLimits(int shutdownGraceMs, int maxPendingReplies,
-                                                               int clientIdleTimeoutSeconds, int maxClients) {
-        return c -> new MemberConfig(c.name(), c.host(), c.port(), c.neighbours(), c.places(), c.logFile(), c.admin(),
-                c.logTraffic(), shutdownGraceMs, maxPendingReplies, clientIdleTimeoutSeconds, maxClients,
-                c.syncIntervalSeconds(), c.log());
     }
 
     private static HerdConfig readStandardHerd() {
@@ -140,18 +138,7 @@ public final class TestHerd implements AutoCloseable {
 
     /** This herd as a herd file, as tools such as herd-bench read it. */
     public Path writeHerdFile(Path file) throws IOException {
-        JsonArray servers = new JsonArray();
-        for (MemberConfig member : configs.values()) {
-            JsonObject neighbours = new JsonObject();
-            member.neighbours().forEach((name, address) -> neighbours.put(name, address.toString()));
-            servers.add(new JsonObject()
-                    .put("name", member.name())
-                    .put("host", member.host())
-                    .put("port", member.port())
-                    .put("neighbours", neighbours)
-                    .put("admin", new JsonObject().put("port", member.admin().port())));
-        }
-        return Files.writeString(file, new JsonObject().put("servers", servers).encodePrettily());
+        return Files.writeString(file, ConfigJson.herd(new HerdConfig(List.copyOf(configs.values()))).encodePrettily());
     }
 
     /** The members running now. */

@@ -1,4 +1,4 @@
-package herd.launch;
+package herd.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -7,6 +7,10 @@ import java.util.Optional;
 final class ConfArgument {
 
     private ConfArgument() {
+    }
+
+    static boolean isConfOption(String arg) {
+        return arg.equals("-conf") || arg.equals("--conf") || arg.startsWith("--conf=");
     }
 
     static Optional<Path> find(String[] args) {
