@@ -87,7 +87,8 @@ public final class MemberMeters {
 
     /** A peer link or a connection to the peer port refused, by reason (security.md, Refusals). */
     public void peerRefused(String reason) {
-        Counter.builder("herd.peer.refused").tag("member", member).tag("reason", reason).register(registry).increment();
+        Counter.builder("herd.peer.refused").description("Peer links and peer-port connections refused, by reason")
+                .tag("member", member).tag("reason", reason).register(registry).increment();
     }
 
     /** The neighbour was removed from the configuration: its link meters go too. */
