@@ -11,7 +11,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +34,8 @@ public final class MemberMeters {
     /** What the function counters read: they hold it only weakly, so it is held here. */
     private final List<Supplier<Number>> counted = new ArrayList<>();
     private volatile Exported exported;
+    /** Refused peer links by reason; the function counters hold them only weakly. */
+    private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
 
     private record Exported(PrometheusMeterRegistry own, PrometheusMeterRegistry jvm) {
     }
@@ -87,8 +92,16 @@ public final class MemberMeters {
 
     /** A peer link or a connection to the peer port refused, by reason (security.md, Refusals). */
     public void peerRefused(String reason) {
-        Counter.builder("herd.peer.refused").description("Peer links and peer-port connections refused, by reason")
-                .tag("member", member).tag("reason", reason).register(registry).increment();
+        refusals.computeIfAbsent(reason, this::refusalCounter).increment();
+    }
+
+    /** Kept here and read at each scrape: a refusal before the registry is made (see {@link #export}) still counts. */
+    private LongAdder refusalCounter(String reason) {
+        LongAdder refused = new LongAdder();
+        FunctionCounter.builder("herd.peer.refused", refused, LongAdder::doubleValue)
+                .description("Peer links and peer-port connections refused, by reason")
+                .tag("member", member).tag("reason", reason).register(registry);
+        return refused;
     }
 
     /** The neighbour was removed from the configuration: its link meters go too. */
