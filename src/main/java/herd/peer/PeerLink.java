@@ -279,14 +279,13 @@ final class PeerLink {
                 }
             } else if (connected.failed()) {
                 if (TlsRefusal.isTls(connected.cause())) {
-                    mesh.refused("link to " + neighbour + " at " + address, TlsRefusal.reason(connected.cause()),
-                            TlsRefusal.describe(connected.cause()));
+                    refused(TlsRefusal.reason(connected.cause()), TlsRefusal.describe(connected.cause()));
                 }
                 backOff("cannot connect to " + address + ": " + connected.cause().getMessage());
             } else {
                 Optional<String> stranger = PeerIdentity.refusal(connected.result(), neighbour);
                 if (stranger.isPresent()) {
-                    mesh.refused("link to " + neighbour + " at " + address, "wrong-name", stranger.get());
+                    refused("wrong-name", stranger.get());
                     connected.result().close();
                     backOff("its certificate does not name " + neighbour);
                 } else {
@@ -294,6 +293,19 @@ final class PeerLink {
                 }
             }
         });
+    }
+
+    /**
+     * The neighbour's TLS end was refused: counted each time, logged at WARN the first time in a
+     * row (the link redials every few seconds) and at DEBUG after.
+     */
+    private void refused(String reason, String why) {
+        if (failedAttempts == 0) {
+            log.warn("link to {} at {} refused ({}): {}", neighbour, address, reason, why);
+        } else {
+            log.debug("link to {} at {} refused again ({}): {}", neighbour, address, reason, why);
+        }
+        mesh.countRefusal(reason);
     }
 
     private void open(NetSocket opened) {

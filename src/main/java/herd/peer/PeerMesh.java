@@ -136,6 +136,10 @@ public final class PeerMesh implements PeerAcceptor {
     /** Logs a refusal at WARN, with who and why, and counts it; the table is not touched. */
     void refused(String who, String reason, String why) {
         log.warn("{} refused ({}): {}", who, reason, why);
+        countRefusal(reason);
+    }
+
+    void countRefusal(String reason) {
         refusals.accept(reason);
     }
 

@@ -129,17 +129,18 @@ class PeerTlsTest {
     }
 
     @Test
+    void unusableReplacementFilesAreLoggedAndTheCertificateBeforeKept() throws IOException {
+        BigInteger before = serverCertificateSerial();
+        Files.writeString(dir.resolve("herd-Clark.pem"), "-----BEGIN CERTIFICATE-----\nnot base64\n");
+        awaitLogged(dir.resolve("Clark.log"), "the changed certificate files are not usable");
+        assertEquals(before, serverCertificateSerial());
+    }
+
+    @Test
     void aNeighbourWhoseCertificateNamesAnotherMemberIsNotLinkedTo() {
         Instant now = Instant.now();
         ca.issue("Bona", now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1)), "Jaquez");
-        Path jaquezLog = dir.resolve("Jaquez.log");
-        Await.until("Jaquez took its new certificate", Duration.ofSeconds(10), () -> {
-            try {
-                return Files.readString(jaquezLog).contains("the certificate files changed");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        awaitLogged(dir.resolve("Jaquez.log"), "the certificate files changed");
         herd.stopMember("Clark");
         herd.startMember("Clark");
         PeerRefusals.awaitWarning(dir.resolve("Clark.log"), "link to Jaquez at 127.0.0.1:" + peerPorts.port("Jaquez")
@@ -148,6 +149,16 @@ class PeerTlsTest {
                 () -> herd.status("Clark").linksUp().contains("Bona"));
         assertTrue(PeerRefusals.count(herd.adminPort("Clark"), "wrong-name") >= 1);
         assertFalse(herd.status("Clark").linksUp().contains("Jaquez"));
+    }
+
+    private static void awaitLogged(Path log, String text) {
+        Await.until("logged: " + text, Duration.ofSeconds(10), () -> {
+            try {
+                return Files.readString(log).contains(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** The serial number of the certificate Clark's peer port presents to a new connection. */
