@@ -49,6 +49,18 @@ public final class ConfigJson {
         if (!c.log().equals(LogConfig.DEFAULTS)) {
             json.put("log", log(c.log()));
         }
+        if (c.hasPeerPort()) {
+            json.put("peerPort", c.peerPort());
+        }
+        if (c.peerTls() != null) {
+            json.put("peerTls", peerTls(c.peerTls()));
+        }
+        return json;
+    }
+
+    private static JsonObject peerTls(PeerTlsConfig tls) {
+        JsonObject json = new JsonObject().put("key", tls.key()).put("cert", tls.cert()).put("ca", tls.ca());
+        unlessDefault(json, "reloadCheckSeconds", tls.reloadCheckSeconds(), PeerTlsConfig.DEFAULT_RELOAD_CHECK_SECONDS);
         return json;
     }
 

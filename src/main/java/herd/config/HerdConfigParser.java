@@ -87,8 +87,14 @@ public final class HerdConfigParser {
     }
 
     private static List<Endpoint> endpoints(ConfigSource source, MemberConfig member) {
-        Endpoint client = new Endpoint(source.memberPath(), "port", member.host(), member.port());
-        return member.admin() == null ? List.of(client) : List.of(client,
-                new Endpoint(source.memberPath(), "admin.port", member.admin().host(), member.admin().port()));
+        List<Endpoint> endpoints = new ArrayList<>();
+        endpoints.add(new Endpoint(source.memberPath(), "port", member.host(), member.port()));
+        if (member.admin() != null) {
+            endpoints.add(new Endpoint(source.memberPath(), "admin.port", member.admin().host(), member.admin().port()));
+        }
+        if (member.hasPeerPort()) {
+            endpoints.add(new Endpoint(source.memberPath(), "peerPort", member.host(), member.peerPort()));
+        }
+        return endpoints;
     }
 }

@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param maxClients the most client connections the member holds at once
  * @param syncInterval how often anti-entropy compares tables over each link that is up
  * @param log        how the log file is rolled, capped and fed
+ * @param peerPort   the port neighbours' peer links connect to, apart from clients; 0 for none (peers and
+ *                   clients share {@code port}; see security.md, Peer port)
+ * @param peerTls    the certificates of mutual TLS on peer links, or null for plain TCP (security.md, Peer TLS)
  */
 public record MemberConfig(
         String name,
@@ -36,7 +39,9 @@ public record MemberConfig(
         Duration clientIdleTimeout,
         int maxClients,
         Duration syncInterval,
-        LogConfig log) {
+        LogConfig log,
+        int peerPort,
+        PeerTlsConfig peerTls) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     /** On unless turned off (configuration.md, Logs): a load test may not want every line in and out. */
@@ -50,6 +55,11 @@ public record MemberConfig(
 
     public MemberConfig {
         neighbours = Collections.unmodifiableMap(new LinkedHashMap<>(neighbours));
+    }
+
+    /** Whether neighbours connect to a port of their own ({@link #peerPort}) rather than the client port. */
+    public boolean hasPeerPort() {
+        return peerPort != 0;
     }
 
     /** Where a member's log goes when its file names none. */

@@ -20,6 +20,8 @@ public final class MemberConfigBuilder {
     private int maxClients = MemberConfig.DEFAULT_MAX_CLIENTS;
     private Duration syncInterval = MemberConfig.DEFAULT_SYNC_INTERVAL;
     private LogConfig log = LogConfig.DEFAULTS;
+    private int peerPort;
+    private PeerTlsConfig peerTls;
 
     MemberConfigBuilder(String name, int port) {
         this.name = name;
@@ -40,6 +42,8 @@ public final class MemberConfigBuilder {
         maxClients = c.maxClients();
         syncInterval = c.syncInterval();
         log = c.log();
+        peerPort = c.peerPort();
+        peerTls = c.peerTls();
     }
 
     public MemberConfigBuilder port(int port) {
@@ -110,9 +114,21 @@ public final class MemberConfigBuilder {
         return this;
     }
 
+    /** @param peerPort the peer port (security.md, Peer port); 0 for none */
+    public MemberConfigBuilder peerPort(int peerPort) {
+        this.peerPort = peerPort;
+        return this;
+    }
+
+    /** @param peerTls the peer port's mutual TLS (security.md, Peer TLS); null for none */
+    public MemberConfigBuilder peerTls(PeerTlsConfig peerTls) {
+        this.peerTls = peerTls;
+        return this;
+    }
+
     public MemberConfig build() {
         return new MemberConfig(name, host, port, neighbours, places,
                 logFile != null ? logFile : MemberConfig.defaultLogFile(name), admin, logTraffic, shutdownGrace,
-                maxPendingReplies, clientIdleTimeout, maxClients, syncInterval, log);
+                maxPendingReplies, clientIdleTimeout, maxClients, syncInterval, log, peerPort, peerTls);
     }
 }

@@ -23,9 +23,10 @@ final class MemberConfigParser {
     static final List<String> MEMBER_FIELDS =
             List.of("name", "host", "port", "neighbours", "places", "logFile", "admin", "logTraffic",
                     "shutdownGraceMs", "maxPendingReplies", "clientIdleTimeoutSeconds", "maxClients",
-                    "syncIntervalSeconds", "log");
+                    "syncIntervalSeconds", "log", "peerPort", "peerTls");
     static final Set<String> LOG_FIELDS = Set.of("maxFileMB", "maxTotalMB", "compress", "queueKB");
     static final Set<String> ADMIN_FIELDS = Set.of("host", "port");
+    static final Set<String> PEER_TLS_FIELDS = Set.of("key", "cert", "ca", "reloadCheckSeconds");
     static final Set<String> PLACES_FIELDS =
             Set.of("provider", "url", "timeoutMs", "cacheTtlSeconds", "maxInFlight", "queueTimeoutMs");
     /** Names travel as one word of a protocol line: printable ASCII, no white space, bounded (see LineLimits). */
@@ -54,7 +55,45 @@ final class MemberConfigParser {
                 optionalInteger(source, json, "maxClients", MemberConfig.DEFAULT_MAX_CLIENTS, 1),
                 Duration.ofSeconds(optionalInteger(source, json, "syncIntervalSeconds",
                         (int) MemberConfig.DEFAULT_SYNC_INTERVAL.toSeconds(), 1)),
-                log(source, json.getValue("log")));
+                log(source, json.getValue("log")),
+                peerPort(source, json.getValue("peerPort")),
+                peerTls(source, json));
+    }
+
+    /** Optional: 0 when peers share the client port (security.md, Peer port). */
+    private static int peerPort(ConfigSource source, Object value) {
+        return value == null ? 0 : requiredPort(source, "peerPort", value);
+    }
+
+    /** Optional; TLS is for the peer port only, so it needs one (security.md, Peer TLS). */
+    private static PeerTlsConfig peerTls(ConfigSource source, JsonObject member) {
+        Object value = member.getValue("peerTls");
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonObject json)) {
+            throw source.problem("peerTls", "must be an object, not " + quoted(value));
+        }
+        if (member.getValue("peerPort") == null) {
+            throw source.problem("peerTls", "needs a peerPort: TLS applies to the peer port, and clients keep plain TCP");
+        }
+        refuseUnknownFields(source, "peerTls.", json, PEER_TLS_FIELDS);
+        return new PeerTlsConfig(pemFile(source, json, "key"), pemFile(source, json, "cert"), pemFile(source, json, "ca"),
+                (int) integer(source, "peerTls.reloadCheckSeconds",
+                        json.getValue("reloadCheckSeconds", PeerTlsConfig.DEFAULT_RELOAD_CHECK_SECONDS), 1, 86_400));
+    }
+
+    private static String pemFile(ConfigSource source, JsonObject json, String field) {
+        if (json.getValue(field) == null) {
+            throw source.problem("peerTls." + field, "missing (the path of a PEM file is required)");
+        }
+        String path = optionalString(source, "peerTls.", json, field, null);
+        try {
+            Path.of(path);
+        } catch (InvalidPathException e) {
+            throw source.problem("peerTls." + field, "not a usable file path: " + e.getReason());
+        }
+        return path;
     }
 
     private static int optionalInteger(ConfigSource source, JsonObject json, String field, int fallback, int min) {

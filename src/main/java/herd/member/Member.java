@@ -12,12 +12,12 @@ import herd.metrics.MemberMeters;
 import herd.peer.NeighbourChange;
 import herd.peer.PeerAuth;
 import herd.peer.PeerMesh;
+import herd.peer.PeerTls;
 import herd.places.MeteredPlacesProvider;
 import herd.places.PlacesProvider;
 import herd.places.PlacesProviders;
 import herd.protocol.LineLimits;
 import herd.server.ClientLimits;
-import herd.server.ProtocolServer;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -38,7 +38,7 @@ public final class Member {
     private final LocationTable table;
     private final PeerMesh mesh;
     private final PlacesProvider places;
-    private final ProtocolServer server;
+    private final MemberPorts server;
     private final AdminServer admin;
     private final MemberMeters meters;
     private final StatusPublisher status;
@@ -47,7 +47,7 @@ public final class Member {
     private final Context context;
 
     private Member(MemberConfig config, LocationTable table, PeerMesh mesh, PlacesProvider places,
-                   ProtocolServer server, AdminServer admin, MemberMeters meters, StatusPublisher status, Logger log,
+                   MemberPorts server, AdminServer admin, MemberMeters meters, StatusPublisher status, Logger log,
                    Context context) {
         this.context = context;
         this.config = config;
@@ -78,9 +78,11 @@ public final class Member {
         LocationTable table = new LocationTable();
         Clock clock = Clock.systemUTC();
         MemberMeters meters = new MemberMeters(config.name());
+        PeerTls tls = config.peerTls() == null ? null : new PeerTls(config.peerTls());
         PeerMesh mesh = new PeerMesh(vertx, config.name(), config.neighbours(), table, clock,
-                config.syncInterval(), auth,
+                config.syncInterval(), auth, tls,
                 meters.propagation()::record, log);
+        mesh.onRefused(meters::peerRefused);
         PlacesProvider places = new MeteredPlacesProvider(
                 PlacesProviders.create(vertx, config.places(), secrets.placesApiKey(), log), meters,
                 config.places().provider().fileName());
@@ -88,9 +90,8 @@ public final class Member {
         register(meters, status, mesh);
         Responder responder = new Responder(config.name(), table, places, report -> mesh.offer(report, null), clock,
                 meters);
-        Future<ProtocolServer> listening = ProtocolServer.listen(vertx, config.host(), config.port(), clientLimits(config), responder,
-                        mesh, log)
-                .recover(failure -> Future.failedFuture(bindProblem(failure, source, "port", config.host(), config.port())));
+        Future<MemberPorts> listening = MemberPorts.listen(vertx, config, source, clientLimits(config), responder, mesh,
+                tls, log);
         Future<AdminServer> admin = listening.compose(server -> startAdmin(vertx, config, source, status, mesh, meters)
                 .recover(failure -> server.close().compose(closed -> Future.failedFuture(failure))));
         return admin
@@ -102,13 +103,18 @@ public final class Member {
                 .map(adminServer -> {
                     mesh.onBusy(listening.result()::holdClients);
                     mesh.start();
+                    if (tls != null) {
+                        listening.result().reloadTls(tls, mesh, log);
+                    }
                     status.start(vertx);
-                    log.info("{} listening on {}:{}, neighbours {}{}", config.name(), config.host(), listening.result().port(),
+                    log.info("{} listening on {}:{}{}, neighbours {}{}", config.name(), config.host(),
+                            listening.result().clientPort(), config.hasPeerPort() ? ", peers on " + config.peerPort()
+                                    + (tls == null ? "" : " (mutual TLS)") : "",
                             config.neighbours().keySet(), config.admin() == null ? "" : ", admin on " + config.admin().port());
-                    if (!auth.enabled()) {
+                    if (!auth.enabled() && tls == null) {
                         log.warn("{}: peer links are not authenticated ({} is not set): any process that reaches port {}"
                                 + " can claim to be a neighbour and change the table", config.name(),
-                                Secrets.HERD_SECRET_VARIABLE, listening.result().port());
+                                Secrets.HERD_SECRET_VARIABLE, listening.result().peerPort());
                     }
                     places.prepare();
                     // Made on a thread of its own (see HerdMetrics), once clients can connect.
@@ -146,7 +152,7 @@ public final class Member {
                 bindProblem(failure, source, "admin.port", config.admin().host(), config.admin().port())));
     }
 
-    private static Throwable bindProblem(Throwable failure, ConfigSource source, String field, String host, int port) {
+    static Throwable bindProblem(Throwable failure, ConfigSource source, String field, String host, int port) {
         return failure instanceof BindException ? source.problem(field, port + " on " + host + " is already in use") : failure;
     }
 
@@ -185,7 +191,7 @@ public final class Member {
     }
 
     public int port() {
-        return server.port();
+        return server.clientPort();
     }
 
     public LocationTable table() {

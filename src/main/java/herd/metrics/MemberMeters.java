@@ -12,7 +12,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -41,6 +44,8 @@ public final class MemberMeters {
     /** What the function counters read: they hold it only weakly, so it is held here. */
     private final List<Supplier<Number>> counted = new ArrayList<>();
     private volatile Exported exported;
+    /** Refused peer links by reason; the function counters hold them only weakly. */
+    private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
 
     private record Exported(PrometheusMeterRegistry own, PrometheusMeterRegistry jvm) {
     }
@@ -122,6 +127,20 @@ public final class MemberMeters {
     private void linkGauge(String name, String description, String neighbour, Supplier<Number> value) {
         Gauge.builder(name, value).description(description).tag("member", member).tag("neighbour", neighbour)
                 .register(registry);
+    }
+
+    /** A peer link or a connection to the peer port refused, by reason (security.md, Refusals). */
+    public void peerRefused(String reason) {
+        refusals.computeIfAbsent(reason, this::refusalCounter).increment();
+    }
+
+    /** Kept here and read at each scrape: a refusal before the registry is made (see {@link #export}) still counts. */
+    private LongAdder refusalCounter(String reason) {
+        LongAdder refused = new LongAdder();
+        FunctionCounter.builder("herd.peer.refused", refused, LongAdder::doubleValue)
+                .description("Peer links and peer-port connections refused, by reason")
+                .tag("member", member).tag("reason", reason).register(registry);
+        return refused;
     }
 
     /** The neighbour was removed from the configuration: its link meters go too. */

@@ -48,8 +48,8 @@ final class InboundPeer implements LineReceiver {
         }
         handshakeTimer = mesh.vertx().setTimer(PeerLink.HANDSHAKE_TIMEOUT_MS, t -> {
             handshakeTimer = -1;
-            log.warn("{} refused the link from {}: no proof within {} ms", connectionId, neighbour,
-                    PeerLink.HANDSHAKE_TIMEOUT_MS);
+            mesh.refused(connectionId + " link from " + neighbour, "no-proof",
+                    "no proof within " + PeerLink.HANDSHAKE_TIMEOUT_MS + " ms");
             socket.close();
         });
     }
@@ -87,7 +87,7 @@ final class InboundPeer implements LineReceiver {
             log.info("{} link from {} authenticated", connectionId, neighbour);
             authenticated();
         } else {
-            log.warn("{} refused the link from {}: authentication failed", connectionId, neighbour);
+            mesh.refused(connectionId + " link from " + neighbour, "bad-proof", "authentication failed");
             socket.close();
         }
     }

@@ -278,11 +278,34 @@ final class PeerLink {
                     connected.result().close();
                 }
             } else if (connected.failed()) {
+                if (TlsRefusal.isTls(connected.cause())) {
+                    refused(TlsRefusal.reason(connected.cause()), TlsRefusal.describe(connected.cause()));
+                }
                 backOff("cannot connect to " + address + ": " + connected.cause().getMessage());
             } else {
-                open(connected.result());
+                Optional<String> stranger = PeerIdentity.refusal(connected.result(), neighbour);
+                if (stranger.isPresent()) {
+                    refused("wrong-name", stranger.get());
+                    connected.result().close();
+                    backOff("its certificate does not name " + neighbour);
+                } else {
+                    open(connected.result());
+                }
             }
         });
+    }
+
+    /**
+     * The neighbour's TLS end was refused: counted each time, logged at WARN the first time in a
+     * row (the link redials every few seconds) and at DEBUG after.
+     */
+    private void refused(String reason, String why) {
+        if (failedAttempts == 0) {
+            log.warn("link to {} at {} refused ({}): {}", neighbour, address, reason, why);
+        } else {
+            log.debug("link to {} at {} refused again ({}): {}", neighbour, address, reason, why);
+        }
+        mesh.countRefusal(reason);
     }
 
     private void open(NetSocket opened) {

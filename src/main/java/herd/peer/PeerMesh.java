@@ -62,9 +62,11 @@ public final class PeerMesh implements PeerAcceptor {
     private final AntiEntropy antiEntropy;
     private int busyLinks;
     private Consumer<Boolean> holdClients = hold -> { };
+    private Consumer<String> refusals = reason -> { };
 
+    /** @param tls mutual TLS for the links this member dials, or null for plain TCP */
     public PeerMesh(Vertx vertx, String self, Map<String, PeerAddress> neighbours, LocationTable table, Clock clock,
-                    Duration syncInterval, PeerAuth auth, DoubleConsumer propagationSeconds, Logger log) {
+                    Duration syncInterval, PeerAuth auth, PeerTls tls, DoubleConsumer propagationSeconds, Logger log) {
         this.vertx = vertx;
         this.propagation = new PropagationLatency(propagationSeconds);
         this.handshake = new PeerHandshake(self, auth);
@@ -72,7 +74,8 @@ public final class PeerMesh implements PeerAcceptor {
         this.clock = clock;
         this.table = table;
         this.log = log;
-        this.client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(2000));
+        NetClientOptions options = new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(2000);
+        this.client = vertx.createNetClient(tls == null ? options : tls.client(options));
         neighbours.forEach((name, address) -> links.put(name, link(name, address)));
     }
 
@@ -122,6 +125,40 @@ public final class PeerMesh implements PeerAcceptor {
         Set<InboundPeer> peers = inbound.get(neighbour);
         if (peers != null && peers.remove(peer) && peers.isEmpty()) {
             inbound.remove(neighbour);
+        }
+    }
+
+    /** Told the reason of each refused peer link or connection to the peer port (security.md, Refusals). */
+    public void onRefused(Consumer<String> refusals) {
+        this.refusals = refusals;
+    }
+
+    /** Logs a refusal at WARN, with who and why, and counts it; the table is not touched. */
+    void refused(String who, String reason, String why) {
+        log.warn("{} refused ({}): {}", who, reason, why);
+        countRefusal(reason);
+    }
+
+    void countRefusal(String reason) {
+        refusals.accept(reason);
+    }
+
+    /** The certificate files were replaced: links dialled from now on present the new ones (security.md, Rotation). */
+    public Future<Boolean> reloadTls(PeerTls tls) {
+        return client.updateSSLOptions(tls.clientReloaded(), true);
+    }
+
+    @Override
+    public void refusedBeforeHello(String connectionId, String reason, String why) {
+        refused(connectionId, reason, why);
+    }
+
+    @Override
+    public void failedBeforeConnecting(Throwable failure) {
+        if (TlsRefusal.isTls(failure)) {
+            refused("a connection to the peer port", TlsRefusal.reason(failure), TlsRefusal.describe(failure));
+        } else {
+            log.debug("a connection to the peer port failed: {}", failure.getMessage());
         }
     }
 
@@ -192,17 +229,24 @@ public final class PeerMesh implements PeerAcceptor {
                                          Runnable authenticated) {
         String name = hello.name();
         if (!links.containsKey(name)) {
+            refused(connectionId + " link from " + Reply.readable(name), "not-neighbour", "not a neighbour");
+            return Optional.empty();
+        }
+        Optional<String> stranger = PeerIdentity.refusal(socket, name);
+        if (stranger.isPresent()) {
+            refused(connectionId + " link from " + name, "wrong-name", stranger.get());
+            socket.close();
             return Optional.empty();
         }
         Optional<PeerHandshake.Acceptor> acceptor = handshake.accept(hello);
         if (acceptor.isEmpty()) {
-            log.warn("{} refused a peer link from {}: it offered no authentication", connectionId, name);
+            refused(connectionId + " link from " + name, "no-proof", "it offered no authentication");
             return Optional.empty();
         }
         long handshakes = inbound.getOrDefault(name, Set.of()).stream().filter(InboundPeer::handshaking).count();
         if (handshakes >= MAX_HANDSHAKES_PER_NEIGHBOUR) {
-            log.warn("{} refused a peer link from {}: {} handshakes in its name are already under way", connectionId,
-                    name, handshakes);
+            refused(connectionId + " link from " + name, "handshakes",
+                    handshakes + " handshakes in its name are already under way");
             return Optional.empty();
         }
         socket.write(Buffer.buffer(PeerWire.encode(acceptor.get().reply())));

@@ -27,6 +27,8 @@ final class Connection implements LineFramer.Sink {
     /** The peer link the connection was handed to after a hello, authenticated or not yet. */
     private LineReceiver peer;
     private boolean authenticatedPeer;
+    /** The peer port refused the connection: the lines that came with the refused one are not read. */
+    private boolean refused;
 
     Connection(NetSocket socket, String id, ProtocolServer server) {
         this.socket = socket;
@@ -76,10 +78,18 @@ final class Connection implements LineFramer.Sink {
 
     @Override
     public void line(String line) {
-        if (peer == null && client == null) {
+        if (refused) {
+            return;
+        }
+        if (peer == null && client == null && server.role() != PortRole.CLIENTS) {
             Optional<LineReceiver> link = acceptPeer(line);
             if (link.isPresent()) {
                 peer = link.get();
+                return;
+            }
+            if (server.role() == PortRole.PEERS) {
+                refused = true;
+                socket.close(); // the peer port serves no client
                 return;
             }
         }
@@ -93,14 +103,13 @@ final class Connection implements LineFramer.Sink {
 
     private Optional<LineReceiver> acceptPeer(String firstLine) {
         if (!(PeerWire.decode(firstLine) instanceof PeerMessage.Hello hello)) {
+            if (server.role() == PortRole.PEERS) {
+                server.peers().refusedBeforeHello(id, "not-hello", "it did not open with a peer hello: "
+                        + Reply.readable(firstLine));
+            }
             return Optional.empty();
         }
-        Optional<LineReceiver> link = server.peers().accept(hello, socket, id, this::authenticated);
-        if (link.isEmpty()) {
-            server.log().warn("{} refused a peer link from {}: not a neighbour, or not authenticated", id,
-                    Reply.readable(hello.name()));
-        }
-        return link;
+        return server.peers().accept(hello, socket, id, this::authenticated);
     }
 
     /** The neighbour proved who it is: from now on this is a peer link, with the peer wire's line limit. */

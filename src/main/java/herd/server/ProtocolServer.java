@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.ServerSSLOptions;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
 /**
- * A member's TCP port: clients and neighbours' peer links both connect here. It keeps every
+ * A member's TCP port: clients, neighbours' peer links or both connect here ({@link PortRole}). It keeps every
  * open connection, so that it can hold the number of clients to the limit and, when the
  * member stops, let each client have the replies it is owed.
  *
@@ -28,6 +29,7 @@ public final class ProtocolServer {
     private final ClientLimits limits;
     private final CommandResponder responder;
     private final PeerAcceptor peers;
+    private final PortRole role;
     private final Logger log;
     private final Set<Connection> open = new HashSet<>();
     private long accepted;
@@ -37,9 +39,10 @@ public final class ProtocolServer {
     private boolean stopping;
     private boolean clientsHeld;
 
-    private ProtocolServer(Vertx vertx, NetServer server, ClientLimits limits, CommandResponder responder,
+    private ProtocolServer(Vertx vertx, NetServer server, PortRole role, ClientLimits limits, CommandResponder responder,
                            PeerAcceptor peers, Logger log) {
         this.vertx = vertx;
+        this.role = role;
         this.server = server;
         this.limits = limits;
         this.responder = responder;
@@ -47,12 +50,20 @@ public final class ProtocolServer {
         this.log = log;
     }
 
-    public static Future<ProtocolServer> listen(Vertx vertx, String host, int port, ClientLimits limits,
+    /** @param options where to listen, and TLS if any: TCP_NODELAY is added */
+    public static Future<ProtocolServer> listen(Vertx vertx, NetServerOptions options, PortRole role, ClientLimits limits,
                                                 CommandResponder responder, PeerAcceptor peers, Logger log) {
-        NetServer server = vertx.createNetServer(new NetServerOptions().setHost(host).setPort(port).setTcpNoDelay(true));
-        ProtocolServer protocolServer = new ProtocolServer(vertx, server, limits, responder, peers, log);
+        NetServer server = vertx.createNetServer(new NetServerOptions(options).setTcpNoDelay(true));
+        ProtocolServer protocolServer = new ProtocolServer(vertx, server, role, limits, responder, peers, log);
         server.connectHandler(protocolServer::connected);
+        // Failures before a connection is handed over: on a TLS port, refused handshakes.
+        server.exceptionHandler(peers::failedBeforeConnecting);
         return server.listen().map(listening -> protocolServer);
+    }
+
+    /** Plain TCP on {@code host:port}. */
+    public static NetServerOptions at(String host, int port) {
+        return new NetServerOptions().setHost(host).setPort(port);
     }
 
     private void connected(NetSocket socket) {
@@ -124,6 +135,15 @@ public final class ProtocolServer {
 
     PeerAcceptor peers() {
         return peers;
+    }
+
+    PortRole role() {
+        return role;
+    }
+
+    /** New connections use {@code options} from now on (certificate files replaced: security.md, Rotation). */
+    public Future<Boolean> updateSSLOptions(ServerSSLOptions options) {
+        return server.updateSSLOptions(options, true);
     }
 
     Logger log() {

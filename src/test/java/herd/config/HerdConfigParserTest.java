@@ -134,7 +134,8 @@ class HerdConfigParserTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> member("{\"name\": \"A\", \"port\": 1, \"neighbours\": {}, \"logfile\": \"x\"}"));
         assertEquals(FILE + ": logfile: unknown field (known: [admin, clientIdleTimeoutSeconds, host, log, logFile, logTraffic, "
-                        + "maxClients, maxPendingReplies, name, neighbours, places, port, shutdownGraceMs, syncIntervalSeconds])",
+                        + "maxClients, maxPendingReplies, name, neighbours, peerPort, peerTls, places, port, shutdownGraceMs,"
+                        + " syncIntervalSeconds])",
                 e.getMessage());
     }
 

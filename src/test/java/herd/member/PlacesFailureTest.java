@@ -9,6 +9,7 @@ import herd.places.PlacesProvider;
 import herd.places.PlacesProviders;
 import herd.protocol.LineLimits;
 import herd.server.ClientLimits;
+import herd.server.PortRole;
 import herd.server.ProtocolServer;
 import herd.testing.FreePorts;
 import herd.testing.LineClient;
@@ -45,7 +46,7 @@ class PlacesFailureTest {
         LocationTable table = new LocationTable();
         Responder responder = new Responder("Solo", table, PlacesProviders.failSafe(broken, null, LOG), table::offer,
                 Clock.systemUTC(), new MemberMeters("Solo"));
-        ProtocolServer server = ProtocolServer.listen(vertx, "127.0.0.1", FreePorts.next(),
+        ProtocolServer server = ProtocolServer.listen(vertx, ProtocolServer.at("127.0.0.1", FreePorts.next()), PortRole.SHARED,
                 new ClientLimits(LineLimits.CLIENT, 100, Duration.ZERO, 10), responder,
                 (hello, socket, id, authenticated) -> Optional.empty(), LOG).await();
         try (LineClient client = new LineClient(server.port())) {
