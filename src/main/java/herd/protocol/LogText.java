@@ -1,9 +1,5 @@
 package herd.protocol;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Wire bytes made safe for a log line: valid UTF-8 passes through; every control character
  * (C0, DEL, C1), every byte of an invalid UTF-8 sequence and the backslash itself are written
@@ -14,7 +10,6 @@ public final class LogText {
 
     /** The most bytes one input byte can become ({@code \x9b}, or {@code \\x9b} in JSON). */
     public static final int MAX_EXPANSION = 5;
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private LogText() {
@@ -39,8 +34,11 @@ public final class LogText {
         int end = from + length;
         int i = from;
         while (i < end) {
-            // Most lines are plain printable ASCII: such runs are found eight bytes at a time and copied at once.
-            int run = plainRun(src, i, end, json);
+            // Most lines are plain printable ASCII: such runs are copied at once.
+            int run = i;
+            while (run < end && plain(src[run], json)) {
+                run++;
+            }
             if (run > i) {
                 System.arraycopy(src, i, dst, at, run - i);
                 at += run - i;
@@ -73,36 +71,6 @@ public final class LogText {
             }
         }
         return at;
-    }
-
-    /** Where the run of plain bytes from {@code i} ends: eight bytes a step while all eight are plain. */
-    static int plainRun(byte[] src, int i, int end, boolean json) {
-        while (i + Long.BYTES <= end && plainWord((long) WORDS.get(src, i), json)) {
-            i += Long.BYTES;
-        }
-        while (i < end && plain(src[i], json)) {
-            i++;
-        }
-        return i;
-    }
-
-    /**
-     * Whether all eight bytes of {@code word} are plain: none below 0x20, none of 0x7f and above,
-     * no backslash (and, in JSON, no quote). Each test is exact for "some byte is": a byte below
-     * {@code n} borrows into its own high bit, which {@code ~word} keeps only for bytes below 0x80.
-     */
-    private static boolean plainWord(long word, boolean json) {
-        long special = ((word - 0x2020202020202020L) & ~word)
-                | word
-                | zeroByte(word ^ 0x7f7f7f7f7f7f7f7fL)
-                | zeroByte(word ^ 0x5c5c5c5c5c5c5c5cL)
-                | (json ? zeroByte(word ^ 0x2222222222222222L) : 0);
-        return (special & 0x8080808080808080L) == 0;
-    }
-
-    /** The high bit of each byte set where some byte of {@code word} is zero (and possibly above it). */
-    private static long zeroByte(long word) {
-        return (word - 0x0101010101010101L) & ~word;
     }
 
     private static boolean plain(byte b, boolean json) {
