@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# What mutual TLS on the peer links costs, side by side: the standard herd (five processes on
+# loopback, offline places, default configuration) with peer ports, plain TCP and then mutual TLS
+# (certificates made here with openssl, P-256, SAN = member name), alternating which goes first,
+# ROUNDS times in one run. Each start is warmed up until the members' JIT compilers are done, then
+# measured closed loop (100 connections, 16 in flight) and open loop at RATE IAMAT/s. Prints every
+# figure, the medians and the ratio (TLS / plain).
+#   flock /tmp/herd-ports.lock bash src/bench/tls.sh   (ROUNDS=3 RATE=10000 DURATION=10; SKIP_BUILD=1)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+JAR=${JAR:-$ROOT/target/herd-fat.jar}
+DURATION=${DURATION:-10}
+ROUNDS=${ROUNDS:-3}
+RATE=${RATE:-10000}
+MEMBER_HEAP=${MEMBER_HEAP:-256m}
+WORK=$(mktemp -d /tmp/herd-tls.XXXXXX)
+PIDS=()
+
+[ "${SKIP_BUILD:-0}" = 1 ] || mvn -q -B package -DskipTests
+source "$ROOT/src/bench/herd.sh"
+trap 'stop_herd; rm -rf "$WORK"' EXIT
+cd "$WORK"
+
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 -subj "/CN=herd peer CA" \
+  -keyout ca.key -out ca.pem 2>/dev/null
+for member in Bailey Bona Campbell Clark Jaquez; do
+  openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=$member" \
+    -keyout "$member.key" -out "$member.csr" 2>/dev/null
+  openssl x509 -req -in "$member.csr" -CA ca.pem -CAkey ca.key -CAcreateserial -days 30 \
+    -extfile <(printf "subjectAltName=DNS:%s\nbasicConstraints=CA:FALSE" "$member") -out "$member.pem" 2>/dev/null
+done
+
+configure() { # plain | tls: conf/ of the standard herd with peer ports 200 above the client ports
+  rm -rf conf logs
+  cp -r "$ROOT/conf" conf
+  for f in conf/*.json; do
+    python3 - "$f" "$1" "$WORK" <<'PY'
+import json, sys
+path, mode, work = sys.argv[1], sys.argv[2], sys.argv[3]
+conf = json.load(open(path))
+for m in conf.get("servers", [conf]):
+    m["peerPort"] = m["port"] + 200
+    m["neighbours"] = {n: a.rsplit(":", 1)[0] + ":" + str(int(a.rsplit(":", 1)[1]) + 200)
+                       for n, a in m["neighbours"].items()}
+    if mode == "tls":
+        m["peerTls"] = {"key": f"{work}/{m['name']}.key", "cert": f"{work}/{m['name']}.pem", "ca": f"{work}/ca.pem"}
+json.dump(conf, open(path, "w"), indent=2)
+PY
+  done
+}
+
+for round in $(seq "$ROUNDS"); do
+  order="plain tls"
+  [ $((round % 2)) = 0 ] && order="tls plain"
+  for mode in $order; do
+    configure "$mode"
+    start_herd
+    warm_up -c 100 -p 16
+    settle
+    herd_bench -d "$DURATION" -w 3 -c 100 -p 16 --json "$WORK/$mode-$round-max.json" > /dev/null 2>&1 || true
+    settle
+    herd_bench -d "$DURATION" -w 3 -c 100 -r "$RATE" --json "$WORK/$mode-$round-rate.json" > /dev/null 2>&1 || true
+    stop_herd
+    echo "  $mode round $round: closed loop $(field "$WORK/$mode-$round-max.json" repliesPerSecond) replies/s," \
+      "$(field "$WORK/$mode-$round-max.json" sustainedPerSecond)/s at every member; at $RATE/s reply p99" \
+      "$(field "$WORK/$mode-$round-rate.json" replyLatencyMs.p99) ms, propagation p99" \
+      "$(field "$WORK/$mode-$round-rate.json" propagationWorstMs.p99) ms" >&2
+  done
+done
+
+python3 - "$WORK" "$ROUNDS" "$RATE" <<'PY'
+import json, statistics, sys
+work, rounds, rate = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+def median(mode, kind, key):
+    values = []
+    for r in range(1, rounds + 1):
+        try:
+            d = json.load(open(f"{work}/{mode}-{r}-{kind}.json"))
+            for k in key.split('.'):
+                d = d[k]
+            values.append(d)
+        except (OSError, KeyError, ValueError, TypeError):
+            pass
+    return statistics.median(values) if values else float('nan')
+print(f"\nmutual TLS on the peer links against plain TCP, {rounds} rounds (medians)")
+print(f"{'':<38} {'plain':>10} {'TLS':>10} {'TLS/plain':>10}")
+for label, kind, key in (("closed loop, replies/s", "max", "repliesPerSecond"),
+                         ("closed loop, applied at every member/s", "max", "sustainedPerSecond"),
+                         (f"at {rate}/s: reply p99, ms", "rate", "replyLatencyMs.p99"),
+                         (f"at {rate}/s: propagation p99, ms", "rate", "propagationWorstMs.p99")):
+    a, b = median("plain", kind, key), median("tls", kind, key)
+    print(f"{label:<38} {a:>10.1f} {b:>10.1f} {b / a if a else float('nan'):>10.2f}")
+PY
