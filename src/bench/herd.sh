@@ -1,5 +1,17 @@
 # Shared by the benchmark scripts (sourced): the standard five-member herd as five processes on
-# loopback, from conf/*.json in the current directory. Needs JAR, WORK, MEMBER_HEAP and PIDS=().
+# loopback, from conf/*.json in the current directory. Needs JAR, WORK, MEMBER_HEAP and PIDS=()
+# (bench_prologue sets them).
+
+bench_prologue() { # name: from the repository's root, the jar (built unless SKIP_BUILD=1) and a work folder
+  ROOT=$PWD
+  JAR=${JAR:-$ROOT/target/herd-fat.jar}
+  DURATION=${DURATION:-10}
+  ROUNDS=${ROUNDS:-3}
+  MEMBER_HEAP=${MEMBER_HEAP:-256m}
+  WORK=$(mktemp -d "/tmp/herd-$1.XXXXXX")
+  PIDS=()
+  [ "${SKIP_BUILD:-0}" = 1 ] || mvn -q -B package -DskipTests
+}
 
 configure_herd() { # logTraffic (true or false) [log object as JSON]: rewrites conf/*.json in the current directory
   local f
@@ -105,7 +117,9 @@ warm_up() {
     after=$(compiler_ticks)
     seconds=$((seconds + 10))
     echo "  warm-up ${seconds}s: compilers used $(( (after - before) * 10 )) ms of CPU in the last 10 s" >&2
-    [ $((after - before)) -lt 50 ] && break
+    if [ $((after - before)) -lt 50 ]; then
+      break
+    fi
   done
 }
 

@@ -9,16 +9,8 @@
 # LOG='{"compress": false}' gives the logged herd a log object of its own (default: none, the defaults).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ROOT=$PWD
-JAR=${JAR:-$ROOT/target/herd-fat.jar}
-DURATION=${DURATION:-10}
-ROUNDS=${ROUNDS:-3}
-MEMBER_HEAP=${MEMBER_HEAP:-256m}
-WORK=$(mktemp -d /tmp/herd-logging.XXXXXX)
-PIDS=()
-
-[ "${SKIP_BUILD:-0}" = 1 ] || mvn -q -B package -DskipTests
-source "$ROOT/src/bench/herd.sh"
+source src/bench/herd.sh
+bench_prologue logging
 for traffic in true false; do
   mkdir -p "$WORK/$traffic"
   cp -r conf "$WORK/$traffic/conf"

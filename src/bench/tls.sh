@@ -8,17 +8,9 @@
 #   flock /tmp/herd-ports.lock bash src/bench/tls.sh   (ROUNDS=3 RATE=10000 DURATION=10; SKIP_BUILD=1)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ROOT=$PWD
-JAR=${JAR:-$ROOT/target/herd-fat.jar}
-DURATION=${DURATION:-10}
-ROUNDS=${ROUNDS:-3}
+source src/bench/herd.sh
+bench_prologue tls
 RATE=${RATE:-10000}
-MEMBER_HEAP=${MEMBER_HEAP:-256m}
-WORK=$(mktemp -d /tmp/herd-tls.XXXXXX)
-PIDS=()
-
-[ "${SKIP_BUILD:-0}" = 1 ] || mvn -q -B package -DskipTests
-source "$ROOT/src/bench/herd.sh"
 trap 'stop_herd; rm -rf "$WORK"' EXIT
 cd "$WORK"
 
