@@ -1,5 +1,6 @@
 package herd.cli;
 
+import herd.config.PeerAddress;
 import java.io.BufferedReader;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -91,20 +92,12 @@ final class ClientCommand implements Callable<Integer> {
 
     /** HOST:PORT or [V6]:PORT; anything else is a usage error (exit 2). */
     private InetSocketAddress address() {
-        int colon = address.lastIndexOf(':');
         try {
-            String host = address.substring(0, colon);
-            if (host.startsWith("[") && host.endsWith("]")) {
-                host = host.substring(1, host.length() - 1);
-            }
-            int port = Integer.parseInt(address.substring(colon + 1));
-            if (!host.isEmpty() && port > 0 && port <= 65535) {
-                return new InetSocketAddress(host, port);
-            }
-        } catch (IndexOutOfBoundsException | NumberFormatException malformed) {
-            // answered below
+            PeerAddress member = PeerAddress.parse(address);
+            return new InetSocketAddress(member.host(), member.port());
+        } catch (IllegalArgumentException malformed) {
+            throw new ParameterException(spec.commandLine(), "expected HOST:PORT (e.g. 127.0.0.1:12003), not " + address);
         }
-        throw new ParameterException(spec.commandLine(), "expected HOST:PORT (e.g. 127.0.0.1:12003), not " + address);
     }
 
     private SSLContext tlsContext() throws IOException, GeneralSecurityException {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -31,7 +30,6 @@ final class MemberConfigParser {
             Set.of("provider", "url", "timeoutMs", "cacheTtlSeconds", "maxInFlight", "queueTimeoutMs");
     /** Names travel as one word of a protocol line: printable ASCII, no white space, bounded (see LineLimits). */
     private static final Pattern NAME = Pattern.compile("[!-~]{1," + LineLimits.MEMBER_NAME + "}");
-    private static final Pattern ADDRESS = Pattern.compile("(?:\\[([0-9A-Fa-f:.]+)]|([A-Za-z0-9.-]+)):([0-9]{1,5})");
 
     private MemberConfigParser() {
     }
@@ -137,15 +135,14 @@ final class MemberConfigParser {
     }
 
     private static PeerAddress address(ConfigSource source, String field, Object value) {
-        Matcher m = value instanceof String text ? ADDRESS.matcher(text) : null;
-        if (m == null || !m.matches()) {
-            throw source.problem(field, "malformed address " + quoted(value) + " (expected host:port or [v6]:port)");
+        if (!(value instanceof String text)) {
+            throw source.problem(field, "malformed address " + quoted(value) + " (expected " + PeerAddress.FORMS + ")");
         }
-        int port = Integer.parseInt(m.group(3));
-        if (port < 1 || port > 65535) {
-            throw source.problem(field, "port " + port + " is not from 1 to 65535");
+        try {
+            return PeerAddress.parse(text);
+        } catch (IllegalArgumentException malformed) {
+            throw source.problem(field, malformed.getMessage());
         }
-        return new PeerAddress(m.group(1) != null ? m.group(1) : m.group(2), port);
     }
 
     private static PlacesConfig places(ConfigSource source, Object value) {
