@@ -4,6 +4,8 @@ import herd.config.ConfigException;
 import herd.config.HerdConfig;
 import herd.config.HerdConfigParser;
 import herd.config.MemberConfig;
+import herd.config.PeerAddress;
+import herd.config.WildcardHost;
 import herd.launch.HerdLauncher;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -73,9 +75,9 @@ final class StatusCommand implements Callable<Integer> {
                 asked.put(member.name(), CompletableFuture.completedFuture(null));
                 continue;
             }
-            String host = member.admin().host().equals("0.0.0.0") ? "127.0.0.1" : member.admin().host();
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + hostForUri(host) + ":"
-                    + member.admin().port() + "/status")).timeout(Duration.ofMillis(timeoutMs)).build();
+            PeerAddress admin = new PeerAddress(WildcardHost.orLoopback(member.admin().host()), member.admin().port());
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + admin + "/status"))
+                    .timeout(Duration.ofMillis(timeoutMs)).build();
             asked.put(member.name(), http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                     .thenApply(response -> response.statusCode() == 200 ? new JsonObject(response.body()) : null)
                     .exceptionally(failure -> null));
@@ -117,9 +119,5 @@ final class StatusCommand implements Callable<Integer> {
                 : equal ? "tables: equal at every member that answered" : "tables: differ (" + digests.size()
                 + " digests); a busy herd differs for a moment, a lasting difference is repaired by anti-entropy");
         return settled && equal;
-    }
-
-    private static String hostForUri(String host) {
-        return host.contains(":") ? "[" + host + "]" : host;
     }
 }

@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Validates a member file or a herd file ({@code {"servers": [...]}}) into a {@link HerdConfig}.
@@ -14,15 +13,13 @@ import java.util.Set;
  */
 public final class HerdConfigParser {
 
-    /** Addresses that bind every interface, so they take the port from every other address too. */
-    private static final Set<String> WILDCARD_HOSTS = Set.of("0.0.0.0", "::", "[::]");
-
     /** One port a member listens on, and the field that configures it. */
     private record Endpoint(String path, String field, String host, int port) {
 
         boolean clashesWith(Endpoint other) {
             return port == other.port && (host.equalsIgnoreCase(other.host)
-                    || WILDCARD_HOSTS.contains(host) || WILDCARD_HOSTS.contains(other.host));
+                    // a wildcard binds every interface, so it takes the port from every other address too
+                    || WildcardHost.is(host) || WildcardHost.is(other.host));
         }
     }
 

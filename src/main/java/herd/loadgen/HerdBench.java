@@ -3,6 +3,7 @@ package herd.loadgen;
 import herd.config.HerdConfig;
 import herd.config.HerdConfigParser;
 import herd.config.MemberConfig;
+import herd.config.WildcardHost;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -225,8 +226,7 @@ public final class HerdBench implements Callable<Integer> {
     }
 
     static SocketAddress address(MemberConfig member) {
-        String host = member.host().equals("0.0.0.0") || member.host().equals("::") ? "127.0.0.1" : member.host();
-        return SocketAddress.inetSocketAddress(member.port(), host);
+        return SocketAddress.inetSocketAddress(member.port(), WildcardHost.orLoopback(member.host()));
     }
 
     /** Prints a line a second for {@code seconds}; returns the reply latencies recorded meanwhile. */
