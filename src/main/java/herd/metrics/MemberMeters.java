@@ -114,14 +114,10 @@ public final class MemberMeters {
                 neighbour, () -> state.get() != null && state.get().busy() ? 1 : 0);
         Supplier<Number> reconnects = () -> state.get() == null ? 0 : state.get().reopenings();
         Supplier<Number> unsent = () -> state.get() == null ? 0 : state.get().unsent();
-        counted.add(reconnects);
-        counted.add(unsent);
-        FunctionCounter.builder("herd.peer.link.reconnects", reconnects, r -> r.get().doubleValue())
-                .description("Times the link to the neighbour was opened again after it dropped")
-                .tag("member", member).tag("neighbour", neighbour).register(registry);
-        FunctionCounter.builder("herd.peer.link.unsent", unsent, u -> u.get().doubleValue())
-                .description("Updates not sent on the link while it lagged (anti-entropy sent them after)")
-                .tag("member", member).tag("neighbour", neighbour).register(registry);
+        count("herd.peer.link.reconnects", "Times the link to the neighbour was opened again after it dropped",
+                reconnects, "neighbour", neighbour);
+        count("herd.peer.link.unsent", "Updates not sent on the link while it lagged (anti-entropy sent them after)",
+                unsent, "neighbour", neighbour);
     }
 
     private void linkGauge(String name, String description, String neighbour, Supplier<Number> value) {
@@ -137,9 +133,8 @@ public final class MemberMeters {
     /** Kept here and read at each scrape: a refusal before the registry is made (see {@link #export}) still counts. */
     private LongAdder refusalCounter(String reason) {
         LongAdder refused = new LongAdder();
-        FunctionCounter.builder("herd.peer.refused", refused, LongAdder::doubleValue)
-                .description("Peer links and peer-port connections refused, by reason")
-                .tag("member", member).tag("reason", reason).register(registry);
+        count("herd.peer.refused", "Peer links and peer-port connections refused, by reason", refused::sum,
+                "reason", reason);
         return refused;
     }
 
@@ -176,11 +171,15 @@ public final class MemberMeters {
         count("herd.places.cache.hits", "WHATSATs answered from the places cache", hits);
     }
 
-    /** A counter whose total is kept elsewhere and read at each scrape. */
-    private void count(String name, String description, Supplier<Number> total) {
+    /**
+     * A counter whose total is kept elsewhere and read at each scrape.
+     *
+     * @param tags more tags beside {@code member}, as name, value, name, value...
+     */
+    private void count(String name, String description, Supplier<Number> total, String... tags) {
         counted.add(total);
         FunctionCounter.builder(name, total, t -> t.get().doubleValue()).description(description)
-                .tag("member", member).register(registry);
+                .tag("member", member).tags(tags).register(registry);
     }
 
     private static double[] seconds(Duration[] buckets) {
