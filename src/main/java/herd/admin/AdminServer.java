@@ -42,11 +42,14 @@ public final class AdminServer {
         router.get("/status").handler(ctx -> ctx.json(json(status.get())));
         // Live while the event loop answers at all.
         router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
-        // The admin port opens only after the configuration is loaded and the client port listens.
+        // The admin port opens only after the configuration is loaded and the client port listens;
+        // ready once the member has caught up with its herd (admin.md, Readiness).
         router.get("/ready").handler(ctx -> {
             MemberStatus now = status.get();
+            ctx.response().setStatusCode(now.caughtUp() ? 200 : 503);
             ctx.json(new JsonObject()
-                    .put("ready", true)
+                    .put("ready", now.caughtUp())
+                    .put("clients", now.clients())
                     .put("linksUp", now.linksUp().size())
                     .put("links", now.links().size()));
         });

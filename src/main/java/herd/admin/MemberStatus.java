@@ -17,10 +17,11 @@ import org.HdrHistogram.Histogram;
  * @param repairs           what anti-entropy repaired since the member started
  * @param placesCacheHits   WHATSATs answered from the places cache
  * @param droppedLogLines   traffic lines the log dropped because its writer could not keep up
+ * @param caughtUp          the member holds what its herd holds, so it is ready (admin.md, Readiness)
  */
 public record MemberStatus(String name, int clients, String digest, Map<String, PeerMesh.LinkState> links,
                            Histogram propagationMicros, PeerMesh.Repairs repairs, long placesCacheHits,
-                           long droppedLogLines) {
+                           long droppedLogLines, boolean caughtUp) {
 
     public MemberStatus {
         links = Collections.unmodifiableMap(new LinkedHashMap<>(links));

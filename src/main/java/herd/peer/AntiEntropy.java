@@ -100,19 +100,29 @@ final class AntiEntropy {
         }
         if (differ.isEmpty()) {
             log.debug("anti-entropy with {}: tables equal", neighbour);
+            // Naming no bucket tells the dialler the exchange is over (its readiness may wait for that).
+            endAnswer(socket, traffic, differ);
             return;
         }
         repairs++;
         stream(socket, traffic, differ, "anti-entropy with " + neighbour).onSuccess(lines -> {
-            byte[] need = PeerWire.encode(new PeerMessage.SyncNeed(differ));
-            traffic.out(need);
-            socket.write(Buffer.buffer(need));
+            endAnswer(socket, traffic, differ);
             log.info("anti-entropy with {}: {} buckets differ; sent {} reports", neighbour, differ.cardinality(), lines);
         });
     }
 
-    /** The dialler's answer to the buckets the neighbour named: its own lines of them. */
+    /** The last line of an answer: the buckets the acceptor wants back. */
+    private static void endAnswer(NetSocket socket, TrafficLog.Connection traffic, BitSet differ) {
+        byte[] need = PeerWire.encode(new PeerMessage.SyncNeed(differ));
+        traffic.out(need);
+        socket.write(Buffer.buffer(need));
+    }
+
+    /** The dialler's answer to the buckets the neighbour named (none when the tables were equal): its own lines of them. */
     void need(PeerLink link, PeerMessage.SyncNeed need) {
+        if (need.buckets().isEmpty()) {
+            return;
+        }
         link.socketForRepair().ifPresent(socket -> stream(socket, link.traffic(), need.buckets(),
                 "anti-entropy with " + link.neighbour())
                 .onSuccess(lines -> log.info("anti-entropy with {}: sent {} reports it needed", link.neighbour(), lines)));

@@ -60,6 +60,7 @@ public final class PeerMesh implements PeerAcceptor {
     private final Vertx vertx;
     private final PeerHandshake handshake;
     private final AntiEntropy antiEntropy;
+    private final FirstExchange firstExchange;
     private int busyLinks;
     private Consumer<Boolean> holdClients = hold -> { };
     private Consumer<String> refusals = reason -> { };
@@ -71,6 +72,7 @@ public final class PeerMesh implements PeerAcceptor {
         this.propagation = new PropagationLatency(propagationSeconds);
         this.handshake = new PeerHandshake(self, auth);
         this.antiEntropy = new AntiEntropy(vertx, table, syncInterval, log);
+        this.firstExchange = new FirstExchange(log);
         this.clock = clock;
         this.table = table;
         this.log = log;
@@ -86,6 +88,12 @@ public final class PeerMesh implements PeerAcceptor {
     public void start() {
         links.values().forEach(PeerLink::start);
         antiEntropy.start(links::values);
+        firstExchange.start(vertx, links.isEmpty());
+    }
+
+    /** Whether this member has caught up with its herd, so it is ready (admin.md, Readiness). */
+    public boolean caughtUp() {
+        return firstExchange.over();
     }
 
     /**
@@ -187,6 +195,7 @@ public final class PeerMesh implements PeerAcceptor {
             offer(update.report(), link.neighbour());
         } else if (message instanceof PeerMessage.SyncNeed need) {
             antiEntropy.need(link, need);
+            firstExchange.answered(vertx, link.neighbour());
         } else {
             log.warn("ignored {} from {}: {}", whyIgnored(message, "a link this member dialled"), link.neighbour(),
                     Reply.readable(line));
@@ -320,6 +329,7 @@ public final class PeerMesh implements PeerAcceptor {
 
     public Future<Void> close() {
         antiEntropy.stop();
+        firstExchange.stop(vertx);
         List<Future<Void>> closing = new ArrayList<>();
         links.values().forEach(link -> closing.add(link.close()));
         return Future.join(closing).compose(done -> client.close());

@@ -85,8 +85,9 @@ class AdminServerTest {
     void healthAndReadinessAnswerForProbes() {
         assertEquals(new JsonObject().put("status", "UP"),
                 http.get(herd.adminPort("Clark"), "127.0.0.1", "/health").send().await().bodyAsJsonObject());
+        Await.until("Clark caught up", Duration.ofSeconds(10), () -> herd.status("Clark").caughtUp());
         JsonObject ready = http.get(herd.adminPort("Clark"), "127.0.0.1", "/ready").send().await().bodyAsJsonObject();
-        assertEquals(new JsonObject().put("ready", true).put("linksUp", 2).put("links", 2), ready);
+        assertEquals(new JsonObject().put("ready", true).put("clients", 0).put("linksUp", 2).put("links", 2), ready);
     }
 
     @Test

@@ -67,6 +67,9 @@ class PeerWireTest {
         needed.set(3);
         assertEquals("SYNC-NEED 1 3\n", line(new PeerMessage.SyncNeed(needed)));
         assertEquals(new PeerMessage.SyncNeed(needed), PeerWire.decode("SYNC-NEED 1 3"));
+        // Equal tables: the answer names no bucket, and still ends the exchange.
+        assertEquals("SYNC-NEED\n", line(new PeerMessage.SyncNeed(new BitSet())));
+        assertEquals(new PeerMessage.SyncNeed(new BitSet()), PeerWire.decode("SYNC-NEED"));
     }
 
     private static String line(PeerMessage message) {
