@@ -9,19 +9,44 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.databind.node.ObjectNode;
 
 /** k8s/ rendered and read strictly into the Kubernetes model, with lookups by kind and name. */
 final class RenderedHerd {
 
+    /** The API group of cert-manager's resources, which the Kubernetes model does not hold: tests check them by hand. */
+    static final String CERT_MANAGER = "cert-manager.io/v1";
 
     final List<HasMetadata> manifests;
+    final List<ObjectNode> certManager;
 
-    private RenderedHerd(List<HasMetadata> manifests) {
-        this.manifests = manifests;
+    private RenderedHerd(List<ObjectNode> rendered) {
+        this.manifests = rendered.stream().filter(manifest -> !isCertManager(manifest))
+                .map(StrictKubernetesModel::read).toList();
+        this.certManager = rendered.stream().filter(RenderedHerd::isCertManager).toList();
+    }
+
+    private static boolean isCertManager(ObjectNode manifest) {
+        return CERT_MANAGER.equals(manifest.path("apiVersion").asString());
     }
 
     static RenderedHerd load() {
-        return new RenderedHerd(Kustomize.build().stream().map(StrictKubernetesModel::read).toList());
+        return new RenderedHerd(Kustomize.build());
+    }
+
+    /** k8s/ with these of its components (k8s/components/NAME). */
+    static RenderedHerd with(String... components) {
+        return new RenderedHerd(Kustomize.buildWith(components));
+    }
+
+    /** The cert-manager resources of this kind, by name. */
+    Map<String, ObjectNode> certManager(String kind) {
+        Map<String, ObjectNode> byName = new TreeMap<>();
+        certManager.stream().filter(manifest -> kind.equals(manifest.path("kind").asString()))
+                .forEach(manifest -> byName.put(manifest.at("/metadata/name").asString(), manifest));
+        return byName;
     }
 
     /** The example Secret, which is not part of the kustomization. */

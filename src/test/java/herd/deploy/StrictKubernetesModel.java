@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.Map;
 import tools.jackson.databind.BeanDescription;
@@ -33,7 +34,8 @@ final class StrictKubernetesModel {
             "v1 Service", Service.class,
             "policy/v1 PodDisruptionBudget", PodDisruptionBudget.class,
             "v1 ConfigMap", ConfigMap.class,
-            "v1 Secret", Secret.class);
+            "v1 Secret", Secret.class,
+            "networking.k8s.io/v1 NetworkPolicy", NetworkPolicy.class);
 
     /** Removes every bean's any-setter, so unknown properties reach FAIL_ON_UNKNOWN_PROPERTIES. */
     private static final class NoAnySetter extends ValueDeserializerModifier {
