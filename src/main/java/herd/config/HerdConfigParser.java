@@ -4,9 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Validates a member file or a herd file ({@code {"servers": [...]}}) into a {@link HerdConfig}.
@@ -54,20 +52,7 @@ public final class HerdConfigParser {
             refuseClashes(source, member, members, taken);
             members.add(member);
         }
-        return new HerdConfig(withHerdAdmin(members));
-    }
-
-    /**
-     * Members of one herd file know each other's admin endpoints from the file: each that names no
-     * {@code herdAdmin} of its own is given those of every member with one (live-page.md, Finding the herd).
-     */
-    private static List<MemberConfig> withHerdAdmin(List<MemberConfig> members) {
-        Map<String, PeerAddress> endpoints = new LinkedHashMap<>();
-        members.stream().filter(member -> member.admin() != null).forEach(member -> endpoints.put(member.name(),
-                new PeerAddress(WildcardHost.orLoopback(member.admin().host()), member.admin().port())));
-        return members.stream()
-                .map(member -> member.herdAdmin().isEmpty() ? member.toBuilder().herdAdmin(endpoints).build() : member)
-                .toList();
+        return new HerdConfig(members);
     }
 
     /**

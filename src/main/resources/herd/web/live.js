@@ -34,10 +34,12 @@ function colour(member) {
   return index < 0 ? '#718096' : PALETTE[index % PALETTE.length];
 }
 
+/** The figure in milliseconds; nothing where nothing was measured. */
+function p99(figures) {
+  return figures && figures.count > 0 ? millis(figures.p99Micros) : '';
+}
+
 function millis(micros) {
-  if (micros === undefined || micros === null) {
-    return '';
-  }
   return micros < 1000 ? (micros / 1000).toFixed(3) + ' ms' : (micros / 1000).toFixed(1) + ' ms';
 }
 
@@ -106,7 +108,7 @@ function halfLink(plot, a, b, at, link) {
   svg('title', {}, line).textContent = a + ' \u2192 ' + b + ': ' + state
     + (link ? ', since ' + link.since + ', re-opened ' + link.reconnects + ', unsent ' + link.unsent : '');
   if (link) {
-    const label = { x: (from.x + middle.x) / 2, y: (from.y + middle.y) / 2 - 3 };
+    const label = { x: from.x + (middle.x - from.x) * 0.62, y: from.y + (middle.y - from.y) * 0.62 - 2 };
     text(plot, label.x, label.y, 'r' + link.reconnects + ' u' + link.unsent, { class: 'link-label' });
   }
 }
@@ -124,8 +126,7 @@ function showTable(herd) {
       const s = member.status;
       const links = Object.values(s.links);
       cells.push('up', s.clients.toLocaleString(), links.filter(l => l.state === 'up').length + '/' + links.length,
-        s.digest, millis(s.propagation.p99Micros), millis(s.reply?.IAMAT?.p99Micros),
-        millis(s.reply?.WHATSAT?.p99Micros));
+        s.digest, p99(s.propagation), p99(s.reply?.IAMAT), p99(s.reply?.WHATSAT));
     } else {
       cells.push('down', '', '', '', '', '', member.error);
     }
@@ -204,7 +205,7 @@ function showLocations(batch) {
     if (point) {
       points.delete(report.client);
     } else {
-      point = svg('circle', { class: 'point', r: 1.1, 'data-client': report.client }, layer);
+      point = svg('circle', { class: 'point', r: 1.6, 'data-client': report.client }, layer);
       point.addEventListener('click', () => { document.getElementById('whatsat-client').value = point.dataset.client; });
       svg('title', {}, point);
     }
