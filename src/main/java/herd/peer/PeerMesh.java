@@ -169,6 +169,11 @@ public final class PeerMesh implements PeerAcceptor {
         this.stored = stored;
     }
 
+    /** Whether someone is told of each report stored. On the member's event loop. */
+    public boolean watched() {
+        return stored != null;
+    }
+
     /** Told whether the member should stop reading its clients: while any link is busy. */
     public void onBusy(Consumer<Boolean> holdClients) {
         this.holdClients = holdClients;

@@ -65,11 +65,12 @@ function showTopology(herd) {
   plot.replaceChildren();
   const centre = { x: 200, y: 150 };
   const radius = members.length > 1 ? 105 : 0;
-  const at = new Map(members.map((name, i) => {
-    const angle = -Math.PI / 2 + 2 * Math.PI * i / members.length;
+  const links = name => reports.get(name)?.reachable ? reports.get(name).status.links : {};
+  const ring = ringOrder(links);
+  const at = new Map(ring.map((name, i) => {
+    const angle = -Math.PI / 2 + 2 * Math.PI * i / ring.length;
     return [name, { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) }];
   }));
-  const links = name => reports.get(name)?.reachable ? reports.get(name).status.links : {};
   const drawn = new Set();
   for (const a of members) {
     for (const b of Object.keys(links(a))) {
@@ -95,6 +96,19 @@ function showTopology(herd) {
     text(node, p.x, p.y + 28, detail, { class: 'detail' });
     svg('title', {}, node).textContent = state === 'down' ? name + ': ' + report.error : name;
   }
+}
+
+/** Members around the circle in depth-first order along the links: neighbours sit side by side, fewer lines cross. */
+function ringOrder(links) {
+  const ring = [];
+  const visit = name => {
+    if (!ring.includes(name)) {
+      ring.push(name);
+      Object.keys(links(name)).filter(n => members.includes(n)).sort().forEach(visit);
+    }
+  };
+  members.forEach(visit);
+  return ring;
 }
 
 /** The half of the line between a and b nearer a: the link a dials to b. */

@@ -84,6 +84,9 @@ class LivePageIT {
                 By.cssSelector("#propagation-plot path.curve[data-member=Clark]")).isEmpty());
         browser.await("Bailey's IAMAT reply curve", d -> !d.findElements(
                 By.cssSelector("#reply-plot path.curve.iamat[data-member=Bailey]")).isEmpty());
+        sendAroundTheWorld();
+        browser.await("clients around the world", d -> d.findElements(By.cssSelector("circle.point")).size()
+                == 1 + WORLD.length);
         browser.screenshot("live-page");
     }
 
@@ -122,6 +125,21 @@ class LivePageIT {
         browser.await("the refusal of a client no member heard of", d -> d.findElement(By.id("whatsat-answer"))
                 .getText().equals("? WHATSAT nobody.kiwi 10 3"));
         assertEquals("refused", page.findElement(By.id("whatsat-answer")).getAttribute("data-outcome"));
+    }
+
+    /** Cities on every continent, for a map worth looking at. */
+    private static final String[] WORLD = {"+51.5074-0.1278", "+40.7128-74.0060", "-33.8688+151.2093",
+        "+35.6762+139.6503", "-23.5505-46.6333", "+30.0444+31.2357", "+19.0760+72.8777", "+55.7558+37.6173",
+        "-34.6037-58.3816", "+1.3521+103.8198", "-1.2921+36.8219", "+64.1466-21.9426"};
+
+    private void sendAroundTheWorld() throws IOException {
+        long now = System.currentTimeMillis() / 1000;
+        List<String> members = List.copyOf(herd.running());
+        for (int i = 0; i < WORLD.length; i++) {
+            try (LineClient client = new LineClient(herd.port(members.get(i % members.size())))) {
+                client.send("IAMAT city-" + i + " " + WORLD[i] + " " + now + "\n").readLine();
+            }
+        }
     }
 
     private static void ask(WebDriver page, String client, String radius, String max) {
