@@ -47,7 +47,8 @@ final class LiveFeed {
     private final Supplier<MemberStatus> status;
     private final PeerMesh mesh;
     private final LocationTable table;
-    private final WebClient http;
+    /** Made when the first page watches: a member no one watches holds no client. */
+    private WebClient http;
     private final List<HttpServerResponse> watchers = new ArrayList<>();
     private final ArrayDeque<Report> stored = new ArrayDeque<>();
     private long missed;
@@ -64,7 +65,6 @@ final class LiveFeed {
         this.status = status;
         this.mesh = mesh;
         this.table = table;
-        this.http = WebClient.create(vertx);
     }
 
     void watch(RoutingContext ctx) {
@@ -80,6 +80,9 @@ final class LiveFeed {
         watchers.add(response);
         send(response, "locations", locations(table.sample(SAMPLE), false, 0));
         if (watchers.size() == 1) {
+            if (http == null) {
+                http = WebClient.create(vertx);
+            }
             mesh.onStored(this::stored);
             statusTimer = vertx.setPeriodic(STATUS_MS, id -> askHerd());
             locationsTimer = vertx.setPeriodic(LOCATIONS_MS, id -> sendLocations());
@@ -187,7 +190,9 @@ final class LiveFeed {
     }
 
     void close() {
-        List.copyOf(watchers).forEach(watcher -> watcher.reset());
-        http.close();
+        List.copyOf(watchers).forEach(HttpServerResponse::reset);
+        if (http != null) {
+            http.close();
+        }
     }
 }
