@@ -82,7 +82,7 @@ public final class AdminServer {
                 .put("clients", status.clients())
                 .put("digest", status.digest())
                 .put("links", links)
-                .put("propagation", propagation(status.propagationMicros()))
+                .put("propagation", latency(status.propagationMicros()))
                 .put("reply", reply(status.replyMicros()))
                 .put("antiEntropy", new JsonObject().put("repairs", status.repairs().exchanges())
                         .put("reportsSent", status.repairs().reportsSent()))
@@ -91,12 +91,12 @@ public final class AdminServer {
 
     private static JsonObject reply(Map<String, Histogram> byCommand) {
         JsonObject reply = new JsonObject();
-        byCommand.forEach((command, micros) -> reply.put(command, propagation(micros)));
+        byCommand.forEach((command, micros) -> reply.put(command, latency(micros)));
         return reply;
     }
 
     /** Summary figures, and the whole histogram (HdrHistogram's compressed form, base64) for merging. */
-    private static JsonObject propagation(Histogram micros) {
+    private static JsonObject latency(Histogram micros) {
         ByteBuffer encoded = ByteBuffer.allocate(micros.getNeededByteBufferCapacity());
         int length = micros.encodeIntoCompressedByteBuffer(encoded);
         return new JsonObject()

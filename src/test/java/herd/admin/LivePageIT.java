@@ -3,15 +3,22 @@ package herd.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import herd.config.MemberConfig;
+import herd.config.PeerAddress;
 import herd.config.PlacesConfig;
+import herd.testing.Await;
 import herd.testing.Browser;
+import herd.testing.FreePorts;
 import herd.testing.LineClient;
+import herd.testing.MemberProcess;
 import herd.testing.TestHerd;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +109,39 @@ class LivePageIT {
         assertEquals("down", browser.driver().findElement(By.cssSelector("#members tr[data-member=Bona] td:nth-child(2)"))
                 .getText());
         browser.screenshot("live-page-member-down");
+    }
+
+    @Test
+    void aKilledMemberProcessTurnsDown(@TempDir Path dir) throws Exception {
+        int alphaPort = FreePorts.next();
+        int betaPort = FreePorts.next();
+        MemberConfig alpha = MemberProcess.loopback("Alpha", alphaPort, Map.of("Beta", betaPort), dir).build();
+        MemberConfig beta = MemberProcess.loopback("Beta", betaPort, Map.of("Alpha", alphaPort), dir).build();
+        Map<String, PeerAddress> herdAdmin = Map.of("Alpha", new PeerAddress("127.0.0.1", alpha.admin().port()),
+                "Beta", new PeerAddress("127.0.0.1", beta.admin().port()));
+        MemberProcess alphaProcess = MemberProcess.of(alpha.toBuilder().herdAdmin(herdAdmin).build(), dir).start();
+        MemberProcess betaProcess = MemberProcess.of(beta.toBuilder().herdAdmin(herdAdmin).build(), dir).start();
+        try {
+            alphaProcess.awaitListening();
+            betaProcess.awaitListening();
+            Await.until("the link between them up", Duration.ofSeconds(30),
+                    () -> alphaProcess.linked() && betaProcess.linked());
+            browser.driver().get("http://127.0.0.1:" + alpha.admin().port() + "/");
+            browser.await("both members and both halves of their link up", d ->
+                    d.findElements(By.cssSelector("g.member[data-state=up]")).size() == 2
+                            && d.findElements(By.cssSelector("line.link[data-state=up]")).size() == 2);
+            betaProcess.kill();
+            browser.await("Beta down, and Alpha's link to it", d ->
+                    !d.findElements(By.cssSelector("g.member[data-member=Beta][data-state=down]")).isEmpty()
+                            && !d.findElements(By.cssSelector(
+                                    "line.link[data-from=Alpha][data-to=Beta][data-state=down]")).isEmpty());
+        } finally {
+            for (MemberProcess process : List.of(alphaProcess, betaProcess)) {
+                if (process.alive()) {
+                    process.stop();
+                }
+            }
+        }
     }
 
     @Test
