@@ -9,7 +9,9 @@ import io.vertx.ext.web.Router;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
@@ -35,9 +37,11 @@ public final class AdminServer {
      *                    endpoint is served
      * @param resetPropagation starts the propagation figures afresh
      * @param metrics     the member's meters and the JVM's, in Prometheus text format, once made
+     * @param more        adds the routes served beside these (the live page)
      */
     public static Future<AdminServer> listen(Vertx vertx, AdminConfig config, Supplier<MemberStatus> status,
-                                             Runnable resetPropagation, Supplier<Optional<String>> metrics) {
+                                             Runnable resetPropagation, Supplier<Optional<String>> metrics,
+                                             Consumer<Router> more) {
         Router router = Router.router(vertx);
         router.get("/status").handler(ctx -> ctx.json(json(status.get())));
         // Live while the event loop answers at all.
@@ -63,6 +67,7 @@ public final class AdminServer {
             resetPropagation.run();
             ctx.response().setStatusCode(204).end();
         });
+        more.accept(router);
         HttpServer server = vertx.createHttpServer().requestHandler(router);
         return server.listen(config.port(), config.host()).map(listening -> new AdminServer(server));
     }
@@ -80,14 +85,21 @@ public final class AdminServer {
                 .put("clients", status.clients())
                 .put("digest", status.digest())
                 .put("links", links)
-                .put("propagation", propagation(status.propagationMicros()))
+                .put("propagation", latency(status.propagationMicros()))
+                .put("reply", reply(status.replyMicros()))
                 .put("antiEntropy", new JsonObject().put("repairs", status.repairs().exchanges())
                         .put("reportsSent", status.repairs().reportsSent()))
                 .put("log", new JsonObject().put("droppedLines", status.droppedLogLines()));
     }
 
+    private static JsonObject reply(Map<String, Histogram> byCommand) {
+        JsonObject reply = new JsonObject();
+        byCommand.forEach((command, micros) -> reply.put(command, latency(micros)));
+        return reply;
+    }
+
     /** Summary figures, and the whole histogram (HdrHistogram's compressed form, base64) for merging. */
-    private static JsonObject propagation(Histogram micros) {
+    private static JsonObject latency(Histogram micros) {
         ByteBuffer encoded = ByteBuffer.allocate(micros.getNeededByteBufferCapacity());
         int length = micros.encodeIntoCompressedByteBuffer(encoded);
         return new JsonObject()

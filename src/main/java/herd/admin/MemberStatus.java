@@ -14,17 +14,19 @@ import org.HdrHistogram.Histogram;
  *
  * @param links             by neighbour, in configuration order
  * @param propagationMicros a copy of how long updates took to get here, that no one records into
+ * @param replyMicros       copies of how long replies took to be ready, by command ({@code IAMAT}, {@code WHATSAT})
  * @param repairs           what anti-entropy repaired since the member started
  * @param placesCacheHits   WHATSATs answered from the places cache
  * @param droppedLogLines   traffic lines the log dropped because its writer could not keep up
  * @param caughtUp          the member holds what its herd holds, so it is ready (admin.md, Readiness)
  */
 public record MemberStatus(String name, int clients, String digest, Map<String, PeerMesh.LinkState> links,
-                           Histogram propagationMicros, PeerMesh.Repairs repairs, long placesCacheHits,
-                           long droppedLogLines, boolean caughtUp) {
+                           Histogram propagationMicros, Map<String, Histogram> replyMicros, PeerMesh.Repairs repairs,
+                           long placesCacheHits, long droppedLogLines, boolean caughtUp) {
 
     public MemberStatus {
         links = Collections.unmodifiableMap(new LinkedHashMap<>(links));
+        replyMicros = Collections.unmodifiableMap(new LinkedHashMap<>(replyMicros));
     }
 
     /** The neighbours whose link from this member was up. */

@@ -3,6 +3,7 @@ package herd.config;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,11 +25,9 @@ public final class ConfigJson {
 
     /** A member file, or one member of a herd file. */
     public static JsonObject member(MemberConfig c) {
-        JsonObject neighbours = new JsonObject();
-        c.neighbours().forEach((name, address) -> neighbours.put(name, address.toString()));
         JsonObject json = new JsonObject().put("name", c.name());
         unlessDefault(json, "host", c.host(), MemberConfig.DEFAULT_HOST);
-        json.put("port", c.port()).put("neighbours", neighbours);
+        json.put("port", c.port()).put("neighbours", addresses(c.neighbours()));
         if (!c.places().equals(PlacesConfig.DEFAULTS)) {
             json.put("places", places(c.places()));
         }
@@ -55,6 +54,15 @@ public final class ConfigJson {
         if (c.peerTls() != null) {
             json.put("peerTls", peerTls(c.peerTls()));
         }
+        if (!c.herdAdmin().isEmpty()) {
+            json.put("herdAdmin", addresses(c.herdAdmin()));
+        }
+        return json;
+    }
+
+    private static JsonObject addresses(Map<String, PeerAddress> byName) {
+        JsonObject json = new JsonObject();
+        byName.forEach((name, address) -> json.put(name, address.toString()));
         return json;
     }
 

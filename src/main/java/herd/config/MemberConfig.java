@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param peerPort   the port neighbours' peer links connect to, apart from clients; 0 for none (peers and
  *                   clients share {@code port}; see security.md, Peer port)
  * @param peerTls    the certificates of mutual TLS on peer links, or null for plain TCP (security.md, Peer TLS)
+ * @param herdAdmin  the admin endpoints of the herd's members by name, where the live page asks for their
+ *                   status (live-page.md, Finding the herd); empty for none
  */
 public record MemberConfig(
         String name,
@@ -41,7 +43,8 @@ public record MemberConfig(
         Duration syncInterval,
         LogConfig log,
         int peerPort,
-        PeerTlsConfig peerTls) {
+        PeerTlsConfig peerTls,
+        Map<String, PeerAddress> herdAdmin) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     /** On unless turned off (configuration.md, Logs): a load test may not want every line in and out. */
@@ -55,6 +58,7 @@ public record MemberConfig(
 
     public MemberConfig {
         neighbours = Collections.unmodifiableMap(new LinkedHashMap<>(neighbours));
+        herdAdmin = Collections.unmodifiableMap(new LinkedHashMap<>(herdAdmin));
     }
 
     /** Whether neighbours connect to a port of their own ({@link #peerPort}) rather than the client port. */

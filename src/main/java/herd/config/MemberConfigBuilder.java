@@ -22,6 +22,7 @@ public final class MemberConfigBuilder {
     private LogConfig log = LogConfig.DEFAULTS;
     private int peerPort;
     private PeerTlsConfig peerTls;
+    private Map<String, PeerAddress> herdAdmin = Map.of();
 
     MemberConfigBuilder(String name, int port) {
         this.name = name;
@@ -44,6 +45,7 @@ public final class MemberConfigBuilder {
         log = c.log();
         peerPort = c.peerPort();
         peerTls = c.peerTls();
+        herdAdmin = c.herdAdmin();
     }
 
     public MemberConfigBuilder port(int port) {
@@ -126,9 +128,16 @@ public final class MemberConfigBuilder {
         return this;
     }
 
+    /** @param herdAdmin the herd's admin endpoints by member name, for the live page (live-page.md) */
+    public MemberConfigBuilder herdAdmin(Map<String, PeerAddress> herdAdmin) {
+        this.herdAdmin = herdAdmin;
+        return this;
+    }
+
     public MemberConfig build() {
         return new MemberConfig(name, host, port, neighbours, places,
                 logFile != null ? logFile : MemberConfig.defaultLogFile(name), admin, logTraffic, shutdownGrace,
-                maxPendingReplies, clientIdleTimeout, maxClients, syncInterval, log, peerPort, peerTls);
+                maxPendingReplies, clientIdleTimeout, maxClients, syncInterval, log, peerPort, peerTls,
+                herdAdmin);
     }
 }

@@ -22,7 +22,7 @@ final class MemberConfigParser {
     static final List<String> MEMBER_FIELDS =
             List.of("name", "host", "port", "neighbours", "places", "logFile", "admin", "logTraffic",
                     "shutdownGraceMs", "maxPendingReplies", "clientIdleTimeoutSeconds", "maxClients",
-                    "syncIntervalSeconds", "log", "peerPort", "peerTls");
+                    "syncIntervalSeconds", "log", "peerPort", "peerTls", "herdAdmin");
     static final Set<String> LOG_FIELDS = Set.of("maxFileMB", "maxTotalMB", "compress", "queueKB");
     static final Set<String> ADMIN_FIELDS = Set.of("host", "port");
     static final Set<String> PEER_TLS_FIELDS = Set.of("key", "cert", "ca", "reloadCheckSeconds");
@@ -55,7 +55,8 @@ final class MemberConfigParser {
                         (int) MemberConfig.DEFAULT_SYNC_INTERVAL.toSeconds(), 1)),
                 log(source, json.getValue("log")),
                 peerPort(source, json.getValue("peerPort")),
-                peerTls(source, json));
+                peerTls(source, json),
+                herdAdmin(source, json.getValue("herdAdmin")));
     }
 
     /** Optional: 0 when peers share the client port (security.md, Peer port). */
@@ -115,23 +116,34 @@ final class MemberConfigParser {
         if (value == null) {
             throw source.problem("neighbours", "missing (an object of neighbour name to \"host:port\"; {} for none)");
         }
+        if (value instanceof JsonObject json && json.containsKey(self)) {
+            throw source.problem("neighbours." + self, "a member cannot be its own neighbour");
+        }
+        return namedAddresses(source, "neighbours", "neighbour", value);
+    }
+
+    /** Optional: the other members' admin endpoints, for the live page (live-page.md, Finding the herd). */
+    private static Map<String, PeerAddress> herdAdmin(ConfigSource source, Object value) {
+        return value == null ? Map.of() : namedAddresses(source, "herdAdmin", "member", value);
+    }
+
+    /** An object of member name to {@code "host:port"}, in the order the file lists them. */
+    private static Map<String, PeerAddress> namedAddresses(ConfigSource source, String field, String what,
+                                                           Object value) {
         if (!(value instanceof JsonObject json)) {
-            throw source.problem("neighbours", "must be an object of neighbour name to \"host:port\", not "
+            throw source.problem(field, "must be an object of " + what + " name to \"host:port\", not "
                     + quoted(value));
         }
-        Map<String, PeerAddress> neighbours = new LinkedHashMap<>();
+        Map<String, PeerAddress> addresses = new LinkedHashMap<>();
         for (String name : json.fieldNames()) {
-            String field = "neighbours." + name;
-            if (name.equals(self)) {
-                throw source.problem(field, "a member cannot be its own neighbour");
-            }
+            String path = field + "." + name;
             if (!NAME.matcher(name).matches()) {
-                throw source.problem(field, "a neighbour name must be at most " + LineLimits.MEMBER_NAME
+                throw source.problem(path, "a " + what + " name must be at most " + LineLimits.MEMBER_NAME
                         + " printable ASCII characters without spaces");
             }
-            neighbours.put(name, address(source, field, json.getValue(name)));
+            addresses.put(name, address(source, path, json.getValue(name)));
         }
-        return neighbours;
+        return addresses;
     }
 
     private static PeerAddress address(ConfigSource source, String field, Object value) {

@@ -4,8 +4,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -182,6 +185,16 @@ public final class LocationTable {
             return held;
         });
         return line[0] == null ? Optional.empty() : Optional.of(decode(line[0]));
+    }
+
+    /** Up to {@code max} of the held reports, whichever the table gives first: a bounded look at a table of any size. */
+    public List<Report> sample(int max) {
+        List<Report> sample = new ArrayList<>();
+        Iterator<byte[]> held = atLines.values().iterator();
+        while (sample.size() < max && held.hasNext()) {
+            sample.add(decode(text(held.next())));
+        }
+        return sample;
     }
 
     public int size() {

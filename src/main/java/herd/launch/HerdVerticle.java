@@ -55,7 +55,7 @@ public final class HerdVerticle extends VerticleBase {
         return ConfigFileReader.watch(vertx, configFile, scanPeriod, this::edited, this::unreadable).compose(retriever -> {
             watch = retriever;
             JsonObject json = retriever.getCachedConfig();
-            HerdConfig herd = HerdConfigParser.parse(configFile.toString(), json);
+            HerdConfig herd = HerdConfigParser.parse(configFile.toString(), json).withHerdAdmin();
             List<Future<String>> deployments = new ArrayList<>();
             for (int i = 0; i < herd.members().size(); i++) {
                 MemberConfig member = herd.members().get(i);
@@ -79,7 +79,7 @@ public final class HerdVerticle extends VerticleBase {
         String source = configFile.toString();
         HerdConfig herd;
         try {
-            herd = HerdConfigParser.parse(source, json);
+            herd = HerdConfigParser.parse(source, json).withHerdAdmin();
         } catch (ConfigException e) {
             unreadable(e);
             return;

@@ -1,6 +1,7 @@
 package herd.member;
 
 import herd.admin.AdminServer;
+import herd.admin.LivePage;
 import herd.admin.MemberStatus;
 import herd.config.ConfigException;
 import herd.config.ConfigSource;
@@ -16,6 +17,7 @@ import herd.peer.PeerTls;
 import herd.places.MeteredPlacesProvider;
 import herd.places.PlacesProvider;
 import herd.places.PlacesProviders;
+import herd.protocol.CommandParser;
 import herd.protocol.LineLimits;
 import herd.server.ClientLimits;
 import io.vertx.core.Context;
@@ -40,6 +42,7 @@ public final class Member {
     private final PlacesProvider places;
     private final MemberPorts server;
     private final AdminServer admin;
+    private final LivePage livePage;
     private final MemberMeters meters;
     private final StatusPublisher status;
     private final Logger log;
@@ -47,8 +50,8 @@ public final class Member {
     private final Context context;
 
     private Member(MemberConfig config, LocationTable table, PeerMesh mesh, PlacesProvider places,
-                   MemberPorts server, AdminServer admin, MemberMeters meters, StatusPublisher status, Logger log,
-                   Context context) {
+                   MemberPorts server, AdminServer admin, LivePage livePage, MemberMeters meters,
+                   StatusPublisher status, Logger log, Context context) {
         this.context = context;
         this.config = config;
         this.table = table;
@@ -56,6 +59,7 @@ public final class Member {
         this.places = places;
         this.server = server;
         this.admin = admin;
+        this.livePage = livePage;
         this.meters = meters;
         this.status = status;
         this.log = log;
@@ -86,16 +90,22 @@ public final class Member {
         PlacesProvider places = new MeteredPlacesProvider(
                 PlacesProviders.create(vertx, config.places(), secrets.placesApiKey(), log), meters,
                 config.places().provider().fileName());
-        StatusPublisher status = new StatusPublisher(config.name(), table, mesh, places, MemberLog.traffic(log));
+        ReplyLatency replyLatency = new ReplyLatency(Responder.IAMAT, Responder.WHATSAT);
+        StatusPublisher status = new StatusPublisher(config.name(), table, mesh, places, MemberLog.traffic(log),
+                replyLatency);
         register(meters, status, mesh);
         Responder responder = new Responder(config.name(), table, places, report -> mesh.offer(report, null), clock,
-                meters);
+                meters, replyLatency);
         Future<MemberPorts> listening = MemberPorts.listen(vertx, config, source, clientLimits(config), responder, mesh,
                 tls, log);
-        Future<AdminServer> admin = listening.compose(server -> startAdmin(vertx, config, source, status, mesh, meters)
+        LivePage livePage = new LivePage(vertx, config.name(), config.herdAdmin(), status::take, mesh, table,
+                line -> responder.respond(CommandParser.parse(line), line));
+        Future<AdminServer> admin = listening.compose(server -> startAdmin(vertx, config, source, status, mesh, meters,
+                        livePage)
                 .recover(failure -> server.close().compose(closed -> Future.failedFuture(failure))));
         return admin
                 .onFailure(failure -> {
+                    livePage.close();
                     places.close();
                     meters.remove();
                     MemberLog.close(config.name());
@@ -119,8 +129,8 @@ public final class Member {
                     places.prepare();
                     // Made on a thread of its own (see HerdMetrics), once clients can connect.
                     Future.fromCompletionStage(HerdMetrics.ready(), context).onSuccess(meters::export);
-                    return new Member(config, table, mesh, places, listening.result(), adminServer, meters, status,
-                            log, context);
+                    return new Member(config, table, mesh, places, listening.result(), adminServer, livePage, meters,
+                            status, log, context);
                 });
     }
 
@@ -144,11 +154,13 @@ public final class Member {
     }
 
     private static Future<AdminServer> startAdmin(Vertx vertx, MemberConfig config, ConfigSource source,
-                                                  StatusPublisher status, PeerMesh mesh, MemberMeters meters) {
+                                                  StatusPublisher status, PeerMesh mesh, MemberMeters meters,
+                                                  LivePage livePage) {
         if (config.admin() == null) {
             return Future.succeededFuture();
         }
-        return AdminServer.listen(vertx, config.admin(), status::take, mesh.propagation()::reset, meters::scrape).recover(failure -> Future.failedFuture(
+        return AdminServer.listen(vertx, config.admin(), status::take, mesh.propagation()::reset, meters::scrape,
+                livePage::mount).recover(failure -> Future.failedFuture(
                 bindProblem(failure, source, "admin.port", config.admin().host(), config.admin().port())));
     }
 
@@ -219,6 +231,7 @@ public final class Member {
         Future<Void> clientsDone = onLoop(server.shutdown(config.shutdownGrace()))
                 .eventually(() -> Future.join(mesh.close(), places.close()));
         status.stop(context.owner());
+        livePage.close();
         return onLoop(Future.join(clientsDone, admin == null ? Future.succeededFuture() : admin.close()))
                 .eventually(() -> {
                     log.info("{} stopped", config.name());

@@ -23,6 +23,8 @@ import java.util.function.Consumer;
 final class Responder implements CommandResponder {
 
     private static final BigDecimal METRES_PER_KM = BigDecimal.valueOf(1000);
+    static final String IAMAT = "IAMAT";
+    static final String WHATSAT = "WHATSAT";
 
     private final String self;
     private final LocationTable table;
@@ -34,20 +36,22 @@ final class Responder implements CommandResponder {
     private final Counter invalid;
     private final Timer iamatLatency;
     private final Timer whatsatLatency;
+    private final ReplyLatency replyLatency;
 
     /** @param accepted takes every report this member receives from a client: stores it if it wins, floods it */
     Responder(String self, LocationTable table, PlacesProvider places, Consumer<Report> accepted, Clock clock,
-              MemberMeters meters) {
+              MemberMeters meters, ReplyLatency replyLatency) {
         this.self = self;
         this.table = table;
         this.places = places;
         this.accepted = accepted;
         this.clock = clock;
-        this.iamats = meters.command("IAMAT", "ok");
-        this.whatsats = meters.command("WHATSAT", "ok");
+        this.iamats = meters.command(IAMAT, "ok");
+        this.whatsats = meters.command(WHATSAT, "ok");
         this.invalid = meters.command("any", "invalid");
-        this.iamatLatency = meters.replyLatency("IAMAT");
-        this.whatsatLatency = meters.replyLatency("WHATSAT");
+        this.iamatLatency = meters.replyLatency(IAMAT);
+        this.whatsatLatency = meters.replyLatency(WHATSAT);
+        this.replyLatency = replyLatency;
     }
 
     @Override
@@ -56,7 +60,9 @@ final class Responder implements CommandResponder {
         if (command instanceof Command.IAmAt iAmAt) {
             Reply reply = Reply.line(iAmAt(iAmAt).atLine());
             iamats.increment();
-            iamatLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            long took = System.nanoTime() - started;
+            iamatLatency.record(took, TimeUnit.NANOSECONDS);
+            replyLatency.record(IAMAT, took);
             return Future.succeededFuture(reply);
         }
         if (command instanceof Command.WhatsAt whatsAt) {
@@ -64,7 +70,11 @@ final class Responder implements CommandResponder {
             if (report.isPresent()) {
                 whatsats.increment();
                 return whatsAt(whatsAt, report.get())
-                        .onComplete(done -> whatsatLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
+                        .onComplete(done -> {
+                            long took = System.nanoTime() - started;
+                            whatsatLatency.record(took, TimeUnit.NANOSECONDS);
+                            replyLatency.record(WHATSAT, took);
+                        });
             }
         }
         invalid.increment();

@@ -21,23 +21,26 @@ final class StatusPublisher {
     private final PeerMesh mesh;
     private final PlacesProvider places;
     private final TrafficLog log;
+    private final ReplyLatency replyLatency;
     private volatile MemberStatus latest;
     private long timer = -1;
 
-    StatusPublisher(String name, LocationTable table, PeerMesh mesh, PlacesProvider places, TrafficLog log) {
+    StatusPublisher(String name, LocationTable table, PeerMesh mesh, PlacesProvider places, TrafficLog log,
+                    ReplyLatency replyLatency) {
         this.name = name;
         this.table = table;
         this.mesh = mesh;
         this.places = places;
         this.log = log;
+        this.replyLatency = replyLatency;
         this.latest = take();
     }
 
     /** A status of this moment, published too. On the member's event loop only. */
     MemberStatus take() {
         MemberStatus status = new MemberStatus(name, table.size(), table.digest(), mesh.linkStates(),
-                mesh.propagation().snapshot(), mesh.repairs(), places.cacheHits(), log.droppedLines(),
-                mesh.caughtUp());
+                mesh.propagation().snapshot(), replyLatency.snapshot(), mesh.repairs(), places.cacheHits(),
+                log.droppedLines(), mesh.caughtUp());
         latest = status;
         return status;
     }

@@ -64,6 +64,8 @@ public final class PeerMesh implements PeerAcceptor {
     private int busyLinks;
     private Consumer<Boolean> holdClients = hold -> { };
     private Consumer<String> refusals = reason -> { };
+    /** Told each report stored, while someone watches (the live page); null while no one does. */
+    private Consumer<Report> stored;
 
     /** @param tls mutual TLS for the links this member dials, or null for plain TCP */
     public PeerMesh(Vertx vertx, String self, Map<String, PeerAddress> neighbours, LocationTable table, Clock clock,
@@ -170,6 +172,16 @@ public final class PeerMesh implements PeerAcceptor {
         }
     }
 
+    /** Told each report this member stores from now on, or, with null, no longer told. On the member's event loop. */
+    public void onStored(Consumer<Report> stored) {
+        this.stored = stored;
+    }
+
+    /** Whether someone is told of each report stored. On the member's event loop. */
+    public boolean watched() {
+        return stored != null;
+    }
+
     /** Told whether the member should stop reading its clients: while any link is busy. */
     public void onBusy(Consumer<Boolean> holdClients) {
         this.holdClients = holdClients;
@@ -221,6 +233,9 @@ public final class PeerMesh implements PeerAcceptor {
     public void offer(Report report, String from) {
         if (!table.offer(report)) {
             return;
+        }
+        if (stored != null) {
+            stored.accept(report);
         }
         if (from != null) {
             propagation.applied(report, clock.instant());

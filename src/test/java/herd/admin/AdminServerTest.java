@@ -63,6 +63,10 @@ class AdminServerTest {
         assertEquals(1, propagation.getLong("count"));
         assertTrue(propagation.getLong("maxMicros") < Duration.ofSeconds(10).toNanos() / 1000, propagation.encode());
         assertEquals(0, status("Clark").getJsonObject("propagation").getLong("count"), "the origin records no delay");
+        JsonObject replies = status("Clark").getJsonObject("reply");
+        assertEquals(1, replies.getJsonObject("IAMAT").getLong("count"), replies.encode());
+        assertEquals(0, replies.getJsonObject("WHATSAT").getLong("count"), replies.encode());
+        assertTrue(replies.getJsonObject("IAMAT").getString("histogram").length() > 0, replies.encode());
 
         Await.until("Bailey's gauges published", Duration.ofSeconds(5), () -> scrape("Bailey")
                 .contains("herd_clients{member=\"Bailey\"} 1.0"));

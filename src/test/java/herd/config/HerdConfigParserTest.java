@@ -9,6 +9,7 @@ import herd.config.PlacesConfig.Provider;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,7 +44,7 @@ class HerdConfigParserTest {
                 + " \"logFile\": \"/var/log/a.log\", \"logTraffic\": false, \"admin\": {\"port\": 12100},"
                 + " \"shutdownGraceMs\": 0, \"maxPendingReplies\": 10, \"clientIdleTimeoutSeconds\": 0, \"maxClients\": 5,"
                 + " \"syncIntervalSeconds\": 7, \"log\": {\"maxFileMB\": 50, \"maxTotalMB\": 2000, \"compress\": false,"
-                + " \"queueKB\": 1024}}");
+                + " \"queueKB\": 1024}, \"herdAdmin\": {\"B\": \"b.example:12101\"}}");
         assertEquals(MemberConfig.builder("A", 12000)
                 .host("127.0.0.1")
                 .places(PlacesConfig.of(Provider.GOOGLE_LEGACY, "http://127.0.0.1:9/x", Duration.ofMillis(250)))
@@ -56,6 +57,7 @@ class HerdConfigParserTest {
                 .maxClients(5)
                 .syncInterval(Duration.ofSeconds(7))
                 .log(new LogConfig(50, 2000, false, 1024))
+                .herdAdmin(Map.of("B", new PeerAddress("b.example", 12101)))
                 .build(), config);
     }
 
@@ -93,6 +95,8 @@ class HerdConfigParserTest {
         "{'name': 'A', 'port': 1, 'neighbours': {'B': 'h:0'}}                 | neighbours.B | port 0",
         "{'name': 'A', 'port': 1, 'neighbours': {'B': 'h:99999'}}             | neighbours.B | port 99999",
         "{'name': 'A', 'port': 1, 'neighbours': {'B': 12}}                    | neighbours.B | malformed address 12",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'herdAdmin': 5}           | herdAdmin | must be an object of member name",
+        "{'name': 'A', 'port': 1, 'neighbours': {}, 'herdAdmin': {'B': 'h'}}  | herdAdmin.B | malformed address \"h\"",
         "{'name': 'A', 'port': 1, 'neighbours': {'B C': 'h:2'}}               | neighbours.B C | without spaces",
         "{'name': 'A', 'port': 1, 'neighbours': {}, 'places': 5}              | places | must be an object",
         "{'name': 'A', 'port': 1, 'neighbours': {}, 'places': {'provider': 'bing'}}    | places.provider | unknown provider \"bing\"",
@@ -130,10 +134,25 @@ class HerdConfigParserTest {
     }
 
     @Test
+    void membersOfOneProcessKnowEachOthersAdminEndpoints() {
+        HerdConfig herd = new HerdConfig(List.of(
+                MemberConfig.builder("A", 12000).admin(new AdminConfig("0.0.0.0", 12100)).build(),
+                MemberConfig.builder("B", 12001).admin(new AdminConfig("10.0.0.2", 12101)).build(),
+                MemberConfig.builder("C", 12002).build(),
+                MemberConfig.builder("D", 12003).herdAdmin(Map.of("A", new PeerAddress("a.example", 9))).build()));
+        Map<String, PeerAddress> endpoints = Map.of("A", new PeerAddress("127.0.0.1", 12100),
+                "B", new PeerAddress("10.0.0.2", 12101));
+        List<MemberConfig> known = herd.withHerdAdmin().members();
+        assertEquals(endpoints, known.get(0).herdAdmin());
+        assertEquals(endpoints, known.get(2).herdAdmin());
+        assertEquals(Map.of("A", new PeerAddress("a.example", 9)), known.get(3).herdAdmin(), "its own list stands");
+    }
+
+    @Test
     void anUnknownFieldIsRefusedWithTheKnownOnes() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> member("{\"name\": \"A\", \"port\": 1, \"neighbours\": {}, \"logfile\": \"x\"}"));
-        assertEquals(FILE + ": logfile: unknown field (known: [admin, clientIdleTimeoutSeconds, host, log, logFile, logTraffic, "
+        assertEquals(FILE + ": logfile: unknown field (known: [admin, clientIdleTimeoutSeconds, herdAdmin, host, log, logFile, logTraffic, "
                         + "maxClients, maxPendingReplies, name, neighbours, peerPort, peerTls, places, port, shutdownGraceMs,"
                         + " syncIntervalSeconds])",
                 e.getMessage());

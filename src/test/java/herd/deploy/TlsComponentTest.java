@@ -114,6 +114,10 @@ class TlsComponentTest {
             member.neighbours().forEach((name, address) -> assertEquals(
                     new PeerAddress(podOfMember.get(name) + ".herd", peerPort), address, member.name() + " -> " + name));
         });
+        Map<String, MemberConfig> plainMembers = members(PLAIN);
+        members.forEach((file, member) -> assertEquals(List.of("neighbours", "peerPort", "peerTls"),
+                member.fieldsDifferingFrom(plainMembers.get(file)).stream().sorted().toList(),
+                file + " must be k8s/members/" + file + " with mutual TLS on a peer port, and nothing else"));
         Map<String, Set<String>> plainLinks = new TreeMap<>();
         members(PLAIN).values().forEach(member -> plainLinks.put(member.name(), member.neighbours().keySet()));
         Map<String, Set<String>> tlsLinks = new TreeMap<>();
@@ -124,7 +128,7 @@ class TlsComponentTest {
     }
 
     @Test
-    void theNetworkPolicyLetsClientsInFromAnywhereLinksFromHerdPodsAndAdminFromMonitoring() {
+    void theNetworkPolicyLetsClientsInFromAnywhereLinksFromHerdPodsAndAdminFromMonitoringAndHerdPods() {
         List<NetworkPolicy> policies = TLS.all(NetworkPolicy.class);
         assertEquals(1, policies.size());
         NetworkPolicy policy = policies.get(0);
@@ -142,9 +146,10 @@ class TlsComponentTest {
         assertEquals(TLS.statefulSet().getSpec().getSelector().getMatchLabels(), peers.get(0).getPodSelector().getMatchLabels());
         assertEquals(null, peers.get(0).getNamespaceSelector(), "peers from this namespace's herd pods only");
         List<NetworkPolicyPeer> admin = fromByPort.get("admin");
-        assertEquals(1, admin.size());
+        assertEquals(2, admin.size(), "admin from monitoring namespaces and, for the live page, herd pods: " + admin);
         assertEquals(Map.of("monitoring", "true"), admin.get(0).getNamespaceSelector().getMatchLabels());
         assertEquals(null, admin.get(0).getPodSelector());
+        assertEquals(peers.get(0), admin.get(1));
     }
 
     private static List<String> strings(JsonNode array) {

@@ -45,7 +45,7 @@ class PlacesFailureTest {
     private static void assertRepliesInOrder(Vertx vertx, PlacesProvider broken) throws Exception {
         LocationTable table = new LocationTable();
         Responder responder = new Responder("Solo", table, PlacesProviders.failSafe(broken, null, LOG), table::offer,
-                Clock.systemUTC(), new MemberMeters("Solo"));
+                Clock.systemUTC(), new MemberMeters("Solo"), new ReplyLatency(Responder.IAMAT, Responder.WHATSAT));
         ProtocolServer server = ProtocolServer.listen(vertx, ProtocolServer.at("127.0.0.1", FreePorts.next()), PortRole.SHARED,
                 new ClientLimits(LineLimits.CLIENT, 100, Duration.ZERO, 10), responder,
                 (hello, socket, id, authenticated) -> Optional.empty(), LOG).await();

@@ -61,6 +61,8 @@ public final class TestHerd implements AutoCloseable {
             adminPorts.put(member.name(), FreePorts.next());
         });
         TestHerd herd = new TestHerd(vertx);
+        Map<String, PeerAddress> herdAdmin = new LinkedHashMap<>();
+        adminPorts.forEach((name, adminPort) -> herdAdmin.put(name, new PeerAddress("127.0.0.1", adminPort)));
         for (MemberConfig member : standard.members()) {
             Map<String, PeerAddress> neighbours = new LinkedHashMap<>();
             member.neighbours().keySet().forEach(name -> neighbours.put(name, new PeerAddress("127.0.0.1", ports.get(name))));
@@ -71,6 +73,7 @@ public final class TestHerd implements AutoCloseable {
                     .places(places)
                     .logFile(logDir.resolve(member.name() + ".log").toString())
                     .admin(new AdminConfig("127.0.0.1", adminPorts.get(member.name())))
+                    .herdAdmin(herdAdmin)
                     .logTraffic(true);
             herd.configs.put(member.name(), adjust.apply(loopback).build());
         }
