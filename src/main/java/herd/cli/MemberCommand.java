@@ -46,7 +46,7 @@ final class MemberCommand implements Callable<Integer> {
                     ConfigFileReader.read(vertx, configFile).await());
             Secrets.fromEnvironment().peerAuth();
             System.out.println(configFile + ": OK, " + herd.members().size() + " member(s): " + herd.members().stream()
-                    .map(member -> member.name() + " on " + member.host() + ":" + member.port())
+                    .map(member -> member.name() + " on " + member.host() + ":" + member.clientPorts())
                     .collect(Collectors.joining(", ")));
             return 0;
         } catch (ConfigException problem) {

@@ -28,7 +28,10 @@ public final class ConfigJson {
         c.neighbours().forEach((name, address) -> neighbours.put(name, address.toString()));
         JsonObject json = new JsonObject().put("name", c.name());
         unlessDefault(json, "host", c.host(), MemberConfig.DEFAULT_HOST);
-        json.put("port", c.port()).put("neighbours", neighbours);
+        if (c.hasPlainPort()) {
+            json.put("port", c.port());
+        }
+        json.put("neighbours", neighbours);
         if (!c.places().equals(PlacesConfig.DEFAULTS)) {
             json.put("places", places(c.places()));
         }
@@ -37,7 +40,11 @@ public final class ConfigJson {
         if (c.admin() != null) {
             JsonObject admin = new JsonObject();
             unlessDefault(admin, "host", c.admin().host(), AdminConfig.DEFAULT_HOST);
-            json.put("admin", admin.put("port", c.admin().port()));
+            admin.put("port", c.admin().port());
+            if (c.admin().tls() != null) {
+                admin.put("tls", serverTls(new JsonObject(), c.admin().tls()));
+            }
+            json.put("admin", admin);
         }
         unlessDefault(json, "shutdownGraceMs", millis(c.shutdownGrace()), millis(MemberConfig.DEFAULT_SHUTDOWN_GRACE));
         unlessDefault(json, "maxPendingReplies", c.maxPendingReplies(), MemberConfig.DEFAULT_MAX_PENDING_REPLIES);
@@ -55,6 +62,15 @@ public final class ConfigJson {
         if (c.peerTls() != null) {
             json.put("peerTls", peerTls(c.peerTls()));
         }
+        if (c.clientTls() != null) {
+            json.put("clientTls", serverTls(new JsonObject().put("port", c.clientTls().port()), c.clientTls().certificate()));
+        }
+        return json;
+    }
+
+    private static JsonObject serverTls(JsonObject json, ServerTlsConfig tls) {
+        json.put("key", tls.key()).put("cert", tls.cert());
+        unlessDefault(json, "reloadCheckSeconds", tls.reloadCheckSeconds(), ServerTlsConfig.DEFAULT_RELOAD_CHECK_SECONDS);
         return json;
     }
 

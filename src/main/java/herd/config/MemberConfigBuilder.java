@@ -22,6 +22,7 @@ public final class MemberConfigBuilder {
     private LogConfig log = LogConfig.DEFAULTS;
     private int peerPort;
     private PeerTlsConfig peerTls;
+    private ClientTlsConfig clientTls;
 
     MemberConfigBuilder(String name, int port) {
         this.name = name;
@@ -44,8 +45,10 @@ public final class MemberConfigBuilder {
         log = c.log();
         peerPort = c.peerPort();
         peerTls = c.peerTls();
+        clientTls = c.clientTls();
     }
 
+    /** @param port the plain client port; 0 for none (then a {@link #clientTls} port is needed) */
     public MemberConfigBuilder port(int port) {
         this.port = port;
         return this;
@@ -126,9 +129,16 @@ public final class MemberConfigBuilder {
         return this;
     }
 
+    /** @param clientTls the TLS client port (security.md, Client TLS); null for none */
+    public MemberConfigBuilder clientTls(ClientTlsConfig clientTls) {
+        this.clientTls = clientTls;
+        return this;
+    }
+
     public MemberConfig build() {
         return new MemberConfig(name, host, port, neighbours, places,
                 logFile != null ? logFile : MemberConfig.defaultLogFile(name), admin, logTraffic, shutdownGrace,
-                maxPendingReplies, clientIdleTimeout, maxClients, syncInterval, log, peerPort, peerTls);
+                maxPendingReplies, clientIdleTimeout, maxClients, syncInterval, log, peerPort, peerTls,
+                clientTls);
     }
 }

@@ -18,6 +18,7 @@ import herd.places.PlacesProvider;
 import herd.places.PlacesProviders;
 import herd.protocol.LineLimits;
 import herd.server.ClientLimits;
+import herd.tls.ServerTls;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -90,8 +91,9 @@ public final class Member {
         register(meters, status, mesh);
         Responder responder = new Responder(config.name(), table, places, report -> mesh.offer(report, null), clock,
                 meters);
+        ServerTls clientTls = config.clientTls() == null ? null : new ServerTls(config.clientTls().certificate());
         Future<MemberPorts> listening = MemberPorts.listen(vertx, config, source, clientLimits(config), responder, mesh,
-                tls, log);
+                tls, clientTls, log);
         Future<AdminServer> admin = listening.compose(server -> startAdmin(vertx, config, source, status, mesh, meters)
                 .recover(failure -> server.close().compose(closed -> Future.failedFuture(failure))));
         return admin
@@ -104,13 +106,17 @@ public final class Member {
                     mesh.onBusy(listening.result()::holdClients);
                     mesh.start();
                     if (tls != null) {
-                        listening.result().reloadTls(tls, mesh, log);
+                        listening.result().reloadPeerTls(tls, mesh, log);
+                    }
+                    if (clientTls != null) {
+                        listening.result().reloadClientTls(clientTls, log);
                     }
                     status.start(vertx);
                     log.info("{} listening on {}:{}{}, neighbours {}{}", config.name(), config.host(),
-                            listening.result().clientPort(), config.hasPeerPort() ? ", peers on " + config.peerPort()
+                            config.clientPorts(), config.hasPeerPort() ? ", peers on " + config.peerPort()
                                     + (tls == null ? "" : " (mutual TLS)") : "",
-                            config.neighbours().keySet(), config.admin() == null ? "" : ", admin on " + config.admin().port());
+                            config.neighbours().keySet(), config.admin() == null ? "" : ", admin on "
+                                    + config.admin().port() + (config.admin().tls() == null ? "" : " (HTTPS)"));
                     if (!auth.enabled() && tls == null) {
                         log.warn("{}: peer links are not authenticated ({} is not set): any process that reaches port {}"
                                 + " can claim to be a neighbour and change the table", config.name(),
@@ -190,8 +196,14 @@ public final class Member {
         }
     }
 
+    /** The plain client port, or 0 for none. */
     public int port() {
-        return server.clientPort();
+        return server.plainClientPort();
+    }
+
+    /** The TLS client port, or 0 for none. */
+    public int tlsPort() {
+        return server.tlsClientPort();
     }
 
     public LocationTable table() {

@@ -1,5 +1,6 @@
 package herd.server;
 
+import herd.tls.TlsRefusal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
@@ -30,6 +31,7 @@ public final class ProtocolServer {
     private final CommandResponder responder;
     private final PeerAcceptor peers;
     private final PortRole role;
+    private final boolean tls;
     private final Logger log;
     private final Set<Connection> open = new HashSet<>();
     private long accepted;
@@ -39,10 +41,11 @@ public final class ProtocolServer {
     private boolean stopping;
     private boolean clientsHeld;
 
-    private ProtocolServer(Vertx vertx, NetServer server, PortRole role, ClientLimits limits, CommandResponder responder,
-                           PeerAcceptor peers, Logger log) {
+    private ProtocolServer(Vertx vertx, NetServer server, PortRole role, boolean tls, ClientLimits limits,
+                           CommandResponder responder, PeerAcceptor peers, Logger log) {
         this.vertx = vertx;
         this.role = role;
+        this.tls = tls;
         this.server = server;
         this.limits = limits;
         this.responder = responder;
@@ -54,10 +57,11 @@ public final class ProtocolServer {
     public static Future<ProtocolServer> listen(Vertx vertx, NetServerOptions options, PortRole role, ClientLimits limits,
                                                 CommandResponder responder, PeerAcceptor peers, Logger log) {
         NetServer server = vertx.createNetServer(new NetServerOptions(options).setTcpNoDelay(true));
-        ProtocolServer protocolServer = new ProtocolServer(vertx, server, role, limits, responder, peers, log);
+        ProtocolServer protocolServer = new ProtocolServer(vertx, server, role, options.isSsl(), limits, responder, peers,
+                log);
         server.connectHandler(protocolServer::connected);
         // Failures before a connection is handed over: on a TLS port, refused handshakes.
-        server.exceptionHandler(peers::failedBeforeConnecting);
+        server.exceptionHandler(protocolServer::failedBeforeConnecting);
         return server.listen().map(listening -> protocolServer);
     }
 
@@ -81,6 +85,36 @@ public final class ProtocolServer {
         open.add(connection);
         clients++;
         connection.serve();
+    }
+
+    /**
+     * A handshake on a TLS port failed, so no connection was handed over: on the peer port a refusal
+     * (security.md, Refusals); on the client port a client that does not speak TLS, which is its own
+     * affair, told once at INFO.
+     */
+    private void failedBeforeConnecting(Throwable failure) {
+        if (role == PortRole.PEERS) {
+            peers.failedBeforeConnecting(failure);
+        } else if (TlsRefusal.isTls(failure)) {
+            log.info("a connection to the TLS client port {} closed ({}): {}", port(), TlsRefusal.reason(failure),
+                    TlsRefusal.describe(failure));
+        } else {
+            log.debug("a connection to the TLS client port {} failed: {}", port(), failure.getMessage());
+        }
+    }
+
+    /** A connection to this plain port opened with a TLS handshake; it is being closed. */
+    void tlsOnPlainPort(String connectionId) {
+        String why = "it opened with a TLS handshake, and port " + port() + " is plain TCP";
+        if (role == PortRole.PEERS) {
+            peers.refusedBeforeHello(connectionId, "tls-on-plain", why);
+        } else {
+            log.info("{} closed: {}", connectionId, why);
+        }
+    }
+
+    boolean tls() {
+        return tls;
     }
 
     /** Closes a connection past the client limit; warns at most once a second, with how many since. */
