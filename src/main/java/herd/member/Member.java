@@ -69,8 +69,10 @@ public final class Member {
      */
     public static Future<Member> start(Vertx vertx, MemberConfig config, ConfigSource source, Secrets secrets) {
         PeerAuth auth;
+        String adminToken;
         try {
             auth = secrets.peerAuth();
+            adminToken = secrets.checkedAdminToken();
         } catch (ConfigException e) {
             return Future.failedFuture(e);
         }
@@ -94,7 +96,8 @@ public final class Member {
         ServerTls clientTls = config.clientTls() == null ? null : new ServerTls(config.clientTls().certificate());
         Future<MemberPorts> listening = MemberPorts.listen(vertx, config, source, clientLimits(config), responder, mesh,
                 tls, clientTls, log);
-        Future<AdminServer> admin = listening.compose(server -> startAdmin(vertx, config, source, status, mesh, meters)
+        Future<AdminServer> admin = listening.compose(server -> startAdmin(vertx, config, source, status, mesh, meters,
+                        adminToken, log)
                 .recover(failure -> server.close().compose(closed -> Future.failedFuture(failure))));
         return admin
                 .onFailure(failure -> {
@@ -150,11 +153,15 @@ public final class Member {
     }
 
     private static Future<AdminServer> startAdmin(Vertx vertx, MemberConfig config, ConfigSource source,
-                                                  StatusPublisher status, PeerMesh mesh, MemberMeters meters) {
+                                                  StatusPublisher status, PeerMesh mesh, MemberMeters meters,
+                                                  String adminToken, Logger log) {
         if (config.admin() == null) {
             return Future.succeededFuture();
         }
-        return AdminServer.listen(vertx, config.admin(), status::take, mesh.propagation()::reset, meters::scrape).recover(failure -> Future.failedFuture(
+        return AdminServer.listen(vertx, config.admin(), status::take, mesh.propagation()::reset, meters::scrape,
+                        adminToken, log)
+                .onSuccess(admin -> log.info("{} admin endpoint: {}", config.name(), admin.mutationRule()))
+                .recover(failure -> Future.failedFuture(
                 bindProblem(failure, source, "admin.port", config.admin().host(), config.admin().port())));
     }
 
