@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import herd.config.ClientTlsConfig;
 import herd.config.PlacesConfig;
 import herd.testing.Await;
-import herd.testing.FreePorts;
+import herd.testing.ClientTlsPorts;
 import herd.testing.LineClient;
-import herd.testing.PeerPorts;
 import herd.testing.TestCa;
 import herd.testing.TestHerd;
 import io.vertx.core.Vertx;
@@ -58,12 +56,8 @@ class ClientTlsTest {
     void start(Vertx vertx, @TempDir Path dir) {
         this.dir = dir;
         ca = TestCa.create(dir, "herd");
-        PeerPorts peerPorts = PeerPorts.plain();
-        herd = TestHerd.standard(vertx, dir, PlacesConfig.offline(), c -> {
-            String name = c.build().name();
-            var tls = peerPorts.apply(c).clientTls(new ClientTlsConfig(FreePorts.next(), ca.server(name)));
-            return name.equals("Clark") ? tls.port(0) : tls;
-        }).start();
+        herd = TestHerd.standard(vertx, dir, PlacesConfig.offline(), new ClientTlsPorts(ca, "Clark"::equals, false))
+                .start();
     }
 
     @AfterEach
