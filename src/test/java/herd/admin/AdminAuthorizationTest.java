@@ -2,6 +2,7 @@ package herd.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import herd.config.AdminConfig;
 import herd.testing.FreePorts;
@@ -77,6 +78,7 @@ class AdminAuthorizationTest {
             assertEquals("Bearer realm=\"herd admin\"", refused.getHeader("WWW-Authenticate"));
         }
         assertEquals(0, resets.get());
+        assertEquals("requests other than GET need the admin token", admin.mutationRule());
         admin.close().await();
     }
 
@@ -89,6 +91,9 @@ class AdminAuthorizationTest {
         assertEquals(403, reset(http, everywhere, null).statusCode());
         assertEquals(200, http.get(everywhere.port(), "127.0.0.1", "/health").send().await().statusCode());
         assertEquals(1, resets.get());
+        assertTrue(loopback.mutationRule().contains("let through, from this machine only"), loopback.mutationRule());
+        assertTrue(everywhere.mutationRule().contains("refused (set HERD_ADMIN_TOKEN"), everywhere.mutationRule());
+        assertTrue(listen("0.0.0.0", false, TOKEN).mutationRule().endsWith("in clear text (no admin.tls)"));
         loopback.close().await();
         everywhere.close().await();
     }
