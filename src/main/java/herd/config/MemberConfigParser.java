@@ -123,7 +123,7 @@ final class MemberConfigParser {
             throw source.problem("peerTls", "must be an object, not " + quoted(value));
         }
         if (member.getValue("peerPort") == null) {
-            throw source.problem("peerTls", "needs a peerPort: TLS applies to the peer port, and clients keep plain TCP");
+            throw source.problem("peerTls", "needs a peerPort: mutual TLS applies to the peer port (for TLS clients, see clientTls)");
         }
         refuseUnknownFields(source, "peerTls.", json, PEER_TLS_FIELDS);
         return new PeerTlsConfig(pemFile(source, "peerTls.", json, "key"), pemFile(source, "peerTls.", json, "cert"),

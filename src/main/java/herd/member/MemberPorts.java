@@ -4,6 +4,7 @@ import herd.config.ConfigSource;
 import herd.config.MemberConfig;
 import herd.peer.PeerMesh;
 import herd.peer.PeerTls;
+import herd.server.ClientCount;
 import herd.server.ClientLimits;
 import herd.server.CommandResponder;
 import herd.server.PortRole;
@@ -51,16 +52,17 @@ final class MemberPorts {
                                       CommandResponder responder, PeerMesh mesh, PeerTls tls, ServerTls clientTls,
                                       Logger log) {
         List<ProtocolServer> opened = new ArrayList<>();
+        ClientCount clients = new ClientCount();
         Future<ProtocolServer> plain = config.hasPlainPort()
                 ? port(vertx, config, source, "port", config.port(), config.hasPeerPort() ? PortRole.CLIENTS
-                        : PortRole.SHARED, Function.identity(), limits, responder, mesh, log, opened)
+                        : PortRole.SHARED, Function.identity(), limits, clients, responder, mesh, log, opened)
                 : Future.succeededFuture();
         Future<ProtocolServer> secure = plain.compose(done -> clientTls == null ? Future.succeededFuture()
                 : port(vertx, config, source, "clientTls.port", config.clientTls().port(), PortRole.CLIENTS, clientTls::server,
-                        limits, responder, mesh, log, opened));
+                        limits, clients, responder, mesh, log, opened));
         Future<ProtocolServer> peer = secure.compose(done -> !config.hasPeerPort() ? Future.succeededFuture()
                 : port(vertx, config, source, "peerPort", config.peerPort(), PortRole.PEERS,
-                        tls == null ? Function.identity() : tls::server, limits, responder, mesh, log, opened));
+                        tls == null ? Function.identity() : tls::server, limits, clients, responder, mesh, log, opened));
         return peer.map(done -> new MemberPorts(vertx, plain.result(), secure.result(), peer.result()))
                 .recover(failure -> Future.join(opened.stream().map(ProtocolServer::close).toList())
                         .transform(closed -> Future.failedFuture(failure)));
@@ -68,10 +70,10 @@ final class MemberPorts {
 
     private static Future<ProtocolServer> port(Vertx vertx, MemberConfig config, ConfigSource source, String field,
                                                int port, PortRole role, Function<NetServerOptions, NetServerOptions> tls,
-                                               ClientLimits limits, CommandResponder responder, PeerMesh mesh,
-                                               Logger log, List<ProtocolServer> opened) {
-        return ProtocolServer.listen(vertx, tls.apply(ProtocolServer.at(config.host(), port)), role, limits, responder,
-                        mesh, log)
+                                               ClientLimits limits, ClientCount clients, CommandResponder responder,
+                                               PeerMesh mesh, Logger log, List<ProtocolServer> opened) {
+        return ProtocolServer.listen(vertx, tls.apply(ProtocolServer.at(config.host(), port)), role, limits, clients,
+                        responder, mesh, log)
                 .onSuccess(opened::add)
                 .recover(failure -> Future.failedFuture(Member.bindProblem(failure, source, field, config.host(), port)));
     }

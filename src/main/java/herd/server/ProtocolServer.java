@@ -34,16 +34,17 @@ public final class ProtocolServer {
     private final boolean tls;
     private final Logger log;
     private final Set<Connection> open = new HashSet<>();
+    private final ClientCount clients;
     private long accepted;
-    private int clients;
     private int refusedSinceWarning;
     private long lastRefusalWarning = System.nanoTime() - REFUSAL_WARNING_INTERVAL_NANOS;
     private boolean stopping;
     private boolean clientsHeld;
 
     private ProtocolServer(Vertx vertx, NetServer server, PortRole role, boolean tls, ClientLimits limits,
-                           CommandResponder responder, PeerAcceptor peers, Logger log) {
+                           ClientCount clients, CommandResponder responder, PeerAcceptor peers, Logger log) {
         this.vertx = vertx;
+        this.clients = clients;
         this.role = role;
         this.tls = tls;
         this.server = server;
@@ -53,12 +54,16 @@ public final class ProtocolServer {
         this.log = log;
     }
 
-    /** @param options where to listen, and TLS if any: TCP_NODELAY is added */
+    /**
+     * @param options where to listen, and TLS if any: TCP_NODELAY is added
+     * @param clients the member's client connections, on this port and its others
+     */
     public static Future<ProtocolServer> listen(Vertx vertx, NetServerOptions options, PortRole role, ClientLimits limits,
-                                                CommandResponder responder, PeerAcceptor peers, Logger log) {
+                                                ClientCount clients, CommandResponder responder, PeerAcceptor peers,
+                                                Logger log) {
         NetServer server = vertx.createNetServer(new NetServerOptions(options).setTcpNoDelay(true));
-        ProtocolServer protocolServer = new ProtocolServer(vertx, server, role, options.isSsl(), limits, responder, peers,
-                log);
+        ProtocolServer protocolServer = new ProtocolServer(vertx, server, role, options.isSsl(), limits, clients,
+                responder, peers, log);
         server.connectHandler(protocolServer::connected);
         // Failures before a connection is handed over: on a TLS port, refused handshakes.
         server.exceptionHandler(protocolServer::failedBeforeConnecting);
@@ -75,7 +80,7 @@ public final class ProtocolServer {
             socket.close(); // accepted just before the port closed
             return;
         }
-        if (clients >= limits.maxClients()) {
+        if (clients.reached(limits.maxClients())) {
             refuse(socket);
             return;
         }
@@ -83,7 +88,7 @@ public final class ProtocolServer {
         log.debug("{} connected", id);
         Connection connection = new Connection(socket, id, this);
         open.add(connection);
-        clients++;
+        clients.add();
         connection.serve();
     }
 
@@ -123,7 +128,8 @@ public final class ProtocolServer {
         refusedSinceWarning++;
         long now = System.nanoTime();
         if (now - lastRefusalWarning >= REFUSAL_WARNING_INTERVAL_NANOS) {
-            log.warn("refused {} connection(s): already {} clients (maxClients)", refusedSinceWarning, clients);
+            log.warn("refused {} connection(s): already {} clients (maxClients)", refusedSinceWarning,
+                    clients.count());
             refusedSinceWarning = 0;
             lastRefusalWarning = now;
         }
@@ -146,12 +152,12 @@ public final class ProtocolServer {
     }
 
     void becamePeer(Connection connection) {
-        clients--;
+        clients.remove();
     }
 
     void closed(Connection connection) {
         if (open.remove(connection) && !connection.isPeer()) {
-            clients--;
+            clients.remove();
         }
     }
 

@@ -46,6 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ClientTlsTest {
 
     private static final Duration READ = Duration.ofSeconds(10);
+    /** Bailey's: its plain and TLS clients count together. */
+    private static final int MAX_CLIENTS = 3;
     private static final String IAMAT = "IAMAT kiwi +34.068930-118.445127 1621464827.5\n";
 
     private TestCa ca;
@@ -56,8 +58,9 @@ class ClientTlsTest {
     void start(Vertx vertx, @TempDir Path dir) {
         this.dir = dir;
         ca = TestCa.create(dir, "herd");
-        herd = TestHerd.standard(vertx, dir, PlacesConfig.offline(), new ClientTlsPorts(ca, "Clark"::equals, false))
-                .start();
+        ClientTlsPorts tls = new ClientTlsPorts(ca, "Clark"::equals, false);
+        herd = TestHerd.standard(vertx, dir, PlacesConfig.offline(),
+                c -> tls.apply(c.build().name().equals("Bailey") ? c.maxClients(MAX_CLIENTS) : c)).start();
     }
 
     @AfterEach
@@ -89,6 +92,20 @@ class ClientTlsTest {
                     bailey.send("HERD-PEER Bona 00112233445566778899aabbccddeeff\n").readLine());
             String overlong = bailey.send("x".repeat(20_000) + "\n").readLine();
             assertTrue(overlong.startsWith("? xxx") && overlong.length() <= 8 * 1024 + 2, overlong.length() + "");
+        }
+    }
+
+    @Test
+    void maxClientsBoundsThePlainAndTheTlsPortTogether() throws IOException {
+        try (LineClient plain = new LineClient(herd.port("Bailey"));
+             LineClient tls = new LineClient(ca.client(tlsPort("Bailey")), READ);
+             LineClient another = new LineClient(ca.client(tlsPort("Bailey")), READ)) {
+            for (LineClient client : List.of(plain, tls, another)) {
+                assertTrue(client.send(IAMAT).readLine().startsWith("AT Bailey "));
+            }
+            try (LineClient oneTooMany = new LineClient(herd.port("Bailey"))) {
+                assertNull(oneTooMany.send(IAMAT).readLine());
+            }
         }
     }
 
