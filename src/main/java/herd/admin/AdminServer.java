@@ -77,7 +77,9 @@ public final class AdminServer {
         });
         ServerTls tls = config.tls() == null ? null : new ServerTls(config.tls());
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port());
-        HttpServer server = vertx.createHttpServer(tls == null ? options : tls.server(options)).requestHandler(router);
+        HttpServer server = vertx.createHttpServer(tls == null ? options : tls.server(options)).requestHandler(router)
+                // e.g. plain HTTP on the HTTPS port: the caller's affair, not worth a stack trace
+                .exceptionHandler(failure -> log.debug("admin endpoint: a connection failed: {}", failure.getMessage()));
         return server.listen().map(listening -> new AdminServer(vertx, server, mutating.rule(),
                 tls == null ? -1 : tls.watch(vertx, () -> server.updateSSLOptions(tls.reloaded(), true)
                         .onSuccess(done -> log.info("admin HTTPS: the certificate files changed; new connections use them"))
