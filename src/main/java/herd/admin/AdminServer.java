@@ -1,9 +1,11 @@
 package herd.admin;
 
 import herd.config.AdminConfig;
+import herd.tls.ServerTls;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.nio.ByteBuffer;
@@ -14,22 +16,30 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
 
 /**
- * A member's HTTP admin endpoint, on its own port: {@code GET /health} (live),
+ * A member's HTTP (or HTTPS) admin endpoint, on its own port: {@code GET /health} (live),
  * {@code GET /ready} (serving clients; how many links are up), {@code GET /status} (the
  * member, its table size and digest, its links, how fast updates reach it, how many traffic
  * lines its log dropped), {@code GET
  * /metrics} (Prometheus) and {@code DELETE /propagation} (start
- * the propagation figures afresh, as a benchmark does before a run). Served on the member's
+ * the propagation figures afresh, as a benchmark does before a run; only as {@link MutatingRequests}
+ * allows). Served on the member's
  * event loop, which takes the member's status there.
  */
 public final class AdminServer {
 
+    private final Vertx vertx;
     private final HttpServer server;
+    private final String rule;
+    private final long tlsWatch;
 
-    private AdminServer(HttpServer server) {
+    private AdminServer(Vertx vertx, HttpServer server, String rule, long tlsWatch) {
+        this.vertx = vertx;
         this.server = server;
+        this.rule = rule;
+        this.tlsWatch = tlsWatch;
     }
 
     /**
@@ -38,11 +48,15 @@ public final class AdminServer {
      * @param resetPropagation starts the propagation figures afresh
      * @param metrics     the member's meters and the JVM's, in Prometheus text format, once made
      * @param more        adds the routes served beside these (the live page)
+     * @param token       what requests other than GET must bear (admin.md, Authorization), or null for none
+     * @param log         where replaced certificate files are told
      */
     public static Future<AdminServer> listen(Vertx vertx, AdminConfig config, Supplier<MemberStatus> status,
                                              Runnable resetPropagation, Supplier<Optional<String>> metrics,
-                                             Consumer<Router> more) {
+                                             Consumer<Router> more, String token, Logger log) {
         Router router = Router.router(vertx);
+        MutatingRequests mutating = new MutatingRequests(token, config.host(), config.tls() != null);
+        router.route().handler(mutating);
         router.get("/status").handler(ctx -> ctx.json(json(status.get())));
         // Live while the event loop answers at all.
         router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
@@ -68,8 +82,21 @@ public final class AdminServer {
             ctx.response().setStatusCode(204).end();
         });
         more.accept(router);
-        HttpServer server = vertx.createHttpServer().requestHandler(router);
-        return server.listen(config.port(), config.host()).map(listening -> new AdminServer(server));
+        ServerTls tls = config.tls() == null ? null : new ServerTls(config.tls());
+        HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port());
+        HttpServer server = vertx.createHttpServer(tls == null ? options : tls.server(options)).requestHandler(router)
+                // e.g. plain HTTP on the HTTPS port: the caller's affair, not worth a stack trace
+                .exceptionHandler(failure -> log.debug("admin endpoint: a connection failed: {}", failure.getMessage()));
+        return server.listen().map(listening -> new AdminServer(vertx, server, mutating.rule(),
+                tls == null ? -1 : tls.watch(vertx, () -> server.updateSSLOptions(tls.reloaded(), true)
+                        .onSuccess(done -> log.info("admin HTTPS: the certificate files changed; new connections use them"))
+                        .onFailure(failure -> log.error("admin HTTPS: the changed certificate files are not usable;"
+                                + " connections keep the ones before: {}", failure.getMessage())))));
+    }
+
+    /** Who may send requests other than GET, as the start-up log tells it. */
+    public String mutationRule() {
+        return rule;
     }
 
     static JsonObject json(MemberStatus status) {
@@ -115,6 +142,7 @@ public final class AdminServer {
     }
 
     public Future<Void> close() {
+        vertx.cancelTimer(tlsWatch);
         return server.close();
     }
 }

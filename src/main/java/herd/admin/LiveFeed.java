@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,7 @@ final class LiveFeed {
     private final Vertx vertx;
     private final String self;
     private final Map<String, PeerAddress> herdAdmin;
+    private final WebClientOptions clientOptions;
     private final Supplier<MemberStatus> status;
     private final PeerMesh mesh;
     private final LocationTable table;
@@ -57,11 +59,12 @@ final class LiveFeed {
     private boolean asking;
 
     /** @param herdAdmin where to ask the herd's members for their status; this member is asked directly */
-    LiveFeed(Vertx vertx, String self, Map<String, PeerAddress> herdAdmin, Supplier<MemberStatus> status,
-             PeerMesh mesh, LocationTable table) {
+    LiveFeed(Vertx vertx, String self, Map<String, PeerAddress> herdAdmin, WebClientOptions asking,
+             Supplier<MemberStatus> status, PeerMesh mesh, LocationTable table) {
         this.vertx = vertx;
         this.self = self;
         this.herdAdmin = herdAdmin;
+        this.clientOptions = asking;
         this.status = status;
         this.mesh = mesh;
         this.table = table;
@@ -81,7 +84,7 @@ final class LiveFeed {
         send(response, "locations", locations(table.sample(SAMPLE), false, 0));
         if (watchers.size() == 1) {
             if (http == null) {
-                http = WebClient.create(vertx);
+                http = WebClient.create(vertx, clientOptions);
             }
             mesh.onStored(this::stored);
             statusTimer = vertx.setPeriodic(STATUS_MS, id -> askHerd());

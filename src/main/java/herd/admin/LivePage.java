@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.nio.charset.StandardCharsets;
@@ -31,12 +32,14 @@ public final class LivePage {
 
     /**
      * @param herdAdmin the herd's admin endpoints by member name (configuration.md, herdAdmin)
+     * @param asking    how to ask them: HTTPS where this member's own endpoint is (live-page.md, Finding the herd)
      * @param status    takes this member's status, on its event loop
      * @param commands  answers a client command line as the client port does
      */
-    public LivePage(Vertx vertx, String self, Map<String, PeerAddress> herdAdmin, Supplier<MemberStatus> status,
-                    PeerMesh mesh, LocationTable table, Function<String, Future<Reply>> commands) {
-        this.feed = new LiveFeed(vertx, self, herdAdmin, status, mesh, table);
+    public LivePage(Vertx vertx, String self, Map<String, PeerAddress> herdAdmin, WebClientOptions asking,
+                    Supplier<MemberStatus> status, PeerMesh mesh, LocationTable table,
+                    Function<String, Future<Reply>> commands) {
+        this.feed = new LiveFeed(vertx, self, herdAdmin, asking, status, mesh, table);
         this.commands = commands;
     }
 

@@ -1,8 +1,8 @@
 package herd.cli;
 
 import herd.config.PeerAddress;
+import herd.tls.PemTrust;
 import java.io.BufferedReader;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,13 +13,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -68,7 +65,15 @@ final class ClientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Socket socket = connect()) {
+        Socket connected;
+        try {
+            connected = connect();
+        } catch (IOException | GeneralSecurityException failure) {
+            spec.commandLine().getErr().println("herd: cannot connect to " + address + (tls ? " with TLS" : "") + ": "
+                    + failure.getMessage());
+            return 1;
+        }
+        try (Socket socket = connected) {
             if (interactive) {
                 return atTerminal(socket);
             }
@@ -82,9 +87,13 @@ final class ClientCommand implements Callable<Integer> {
 
     private Socket connect() throws IOException, GeneralSecurityException {
         InetSocketAddress member = address();
-        Socket socket = tls ? tlsContext().getSocketFactory().createSocket() : new Socket();
+        Socket socket = tls ? PemTrust.context(ca).getSocketFactory().createSocket() : new Socket();
         socket.connect(member, connectTimeoutMs);
         if (socket instanceof SSLSocket secure) {
+            // The member's certificate must name the host dialled, as a browser's must.
+            SSLParameters parameters = secure.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            secure.setSSLParameters(parameters);
             secure.startHandshake();
         }
         return socket;
@@ -98,26 +107,6 @@ final class ClientCommand implements Callable<Integer> {
         } catch (IllegalArgumentException malformed) {
             throw new ParameterException(spec.commandLine(), "expected HOST:PORT (e.g. 127.0.0.1:12003), not " + address);
         }
-    }
-
-    private SSLContext tlsContext() throws IOException, GeneralSecurityException {
-        SSLContext context = SSLContext.getInstance("TLS");
-        if (ca == null) {
-            context.init(null, null, null);
-            return context;
-        }
-        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-        trusted.load(null, null);
-        try (InputStream pem = new FileInputStream(ca.toFile())) {
-            int i = 0;
-            for (var certificate : CertificateFactory.getInstance("X.509").generateCertificates(pem)) {
-                trusted.setCertificateEntry("ca-" + i++, certificate);
-            }
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 
     private int atTerminal(Socket socket) throws IOException, InterruptedException {

@@ -44,9 +44,11 @@ final class MemberCommand implements Callable<Integer> {
         try {
             HerdConfig herd = HerdConfigParser.parse(configFile.toString(),
                     ConfigFileReader.read(vertx, configFile).await());
-            Secrets.fromEnvironment().peerAuth();
+            Secrets secrets = Secrets.fromEnvironment();
+            secrets.peerAuth();
+            secrets.checkedAdminToken();
             System.out.println(configFile + ": OK, " + herd.members().size() + " member(s): " + herd.members().stream()
-                    .map(member -> member.name() + " on " + member.host() + ":" + member.port())
+                    .map(member -> member.name() + " on " + member.host() + ":" + member.clientPorts())
                     .collect(Collectors.joining(", ")));
             return 0;
         } catch (ConfigException problem) {

@@ -7,6 +7,7 @@ import herd.config.MemberConfig;
 import herd.config.PeerAddress;
 import herd.config.WildcardHost;
 import herd.launch.HerdLauncher;
+import herd.tls.PemTrust;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,6 +51,10 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "2000", description = "how long to wait for each member (default: ${DEFAULT-VALUE})")
     long timeoutMs;
 
+    @Option(names = "--ca", paramLabel = "PEM", description = "for admin endpoints over HTTPS: trust the certificates"
+            + " this CA (PEM) signed, instead of the JVM's default trust store")
+    Path ca;
+
     /** Where the table goes; a test sets it. */
     PrintStream out = System.out;
 
@@ -62,13 +68,20 @@ final class StatusCommand implements Callable<Integer> {
                     : herdFile + ": cannot be read: " + problem.getMessage()));
             return HerdLauncher.EXIT_BAD_CONFIGURATION;
         }
-        Map<String, JsonObject> statuses = ask(herd.members());
+        HttpClient http;
+        try {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(timeoutMs)).sslContext(PemTrust.context(ca))
+                    .build();
+        } catch (IOException | GeneralSecurityException problem) {
+            System.err.println("herd: --ca " + ca + ": cannot be used: " + problem.getMessage());
+            return HerdLauncher.EXIT_BAD_CONFIGURATION;
+        }
+        Map<String, JsonObject> statuses = ask(http, herd.members());
         return print(herd.members(), statuses, out) ? 0 : 1;
     }
 
     /** Every member's status, asked at once; null for a member that did not answer or has no admin endpoint. */
-    private Map<String, JsonObject> ask(List<MemberConfig> members) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(timeoutMs)).build();
+    private Map<String, JsonObject> ask(HttpClient http, List<MemberConfig> members) {
         Map<String, CompletableFuture<JsonObject>> asked = new LinkedHashMap<>();
         for (MemberConfig member : members) {
             if (member.admin() == null) {
@@ -76,7 +89,7 @@ final class StatusCommand implements Callable<Integer> {
                 continue;
             }
             PeerAddress admin = new PeerAddress(WildcardHost.orLoopback(member.admin().host()), member.admin().port());
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + admin + "/status"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(member.admin().scheme() + "://" + admin + "/status"))
                     .timeout(Duration.ofMillis(timeoutMs)).build();
             asked.put(member.name(), http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                     .thenApply(response -> response.statusCode() == 200 ? new JsonObject(response.body()) : null)

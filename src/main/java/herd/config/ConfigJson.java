@@ -27,7 +27,10 @@ public final class ConfigJson {
     public static JsonObject member(MemberConfig c) {
         JsonObject json = new JsonObject().put("name", c.name());
         unlessDefault(json, "host", c.host(), MemberConfig.DEFAULT_HOST);
-        json.put("port", c.port()).put("neighbours", addresses(c.neighbours()));
+        if (c.hasPlainPort()) {
+            json.put("port", c.port());
+        }
+        json.put("neighbours", addresses(c.neighbours()));
         if (!c.places().equals(PlacesConfig.DEFAULTS)) {
             json.put("places", places(c.places()));
         }
@@ -36,7 +39,11 @@ public final class ConfigJson {
         if (c.admin() != null) {
             JsonObject admin = new JsonObject();
             unlessDefault(admin, "host", c.admin().host(), AdminConfig.DEFAULT_HOST);
-            json.put("admin", admin.put("port", c.admin().port()));
+            admin.put("port", c.admin().port());
+            if (c.admin().tls() != null) {
+                admin.put("tls", serverTls(new JsonObject(), c.admin().tls()));
+            }
+            json.put("admin", admin);
         }
         unlessDefault(json, "shutdownGraceMs", millis(c.shutdownGrace()), millis(MemberConfig.DEFAULT_SHUTDOWN_GRACE));
         unlessDefault(json, "maxPendingReplies", c.maxPendingReplies(), MemberConfig.DEFAULT_MAX_PENDING_REPLIES);
@@ -54,6 +61,9 @@ public final class ConfigJson {
         if (c.peerTls() != null) {
             json.put("peerTls", peerTls(c.peerTls()));
         }
+        if (c.clientTls() != null) {
+            json.put("clientTls", serverTls(new JsonObject().put("port", c.clientTls().port()), c.clientTls().certificate()));
+        }
         if (!c.herdAdmin().isEmpty()) {
             json.put("herdAdmin", addresses(c.herdAdmin()));
         }
@@ -63,6 +73,12 @@ public final class ConfigJson {
     private static JsonObject addresses(Map<String, PeerAddress> byName) {
         JsonObject json = new JsonObject();
         byName.forEach((name, address) -> json.put(name, address.toString()));
+        return json;
+    }
+
+    private static JsonObject serverTls(JsonObject json, ServerTlsConfig tls) {
+        json.put("key", tls.key()).put("cert", tls.cert());
+        unlessDefault(json, "reloadCheckSeconds", tls.reloadCheckSeconds(), ServerTlsConfig.DEFAULT_RELOAD_CHECK_SECONDS);
         return json;
     }
 

@@ -85,7 +85,12 @@ public final class HerdConfigParser {
 
     private static List<Endpoint> endpoints(ConfigSource source, MemberConfig member) {
         List<Endpoint> endpoints = new ArrayList<>();
-        endpoints.add(new Endpoint(source.memberPath(), "port", member.host(), member.port()));
+        if (member.hasPlainPort()) {
+            endpoints.add(new Endpoint(source.memberPath(), "port", member.host(), member.port()));
+        }
+        if (member.clientTls() != null) {
+            endpoints.add(new Endpoint(source.memberPath(), "clientTls.port", member.host(), member.clientTls().port()));
+        }
         if (member.admin() != null) {
             endpoints.add(new Endpoint(source.memberPath(), "admin.port", member.admin().host(), member.admin().port()));
         }

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param peerPort   the port neighbours' peer links connect to, apart from clients; 0 for none (peers and
  *                   clients share {@code port}; see security.md, Peer port)
  * @param peerTls    the certificates of mutual TLS on peer links, or null for plain TCP (security.md, Peer TLS)
+ * @param clientTls  the TLS client port, or null for none (security.md, Client TLS); with it, {@code port}
+ *                   may be 0: no plain client port
  * @param herdAdmin  the admin endpoints of the herd's members by name, where the live page asks for their
  *                   status (live-page.md, Finding the herd); empty for none
  */
@@ -44,6 +46,7 @@ public record MemberConfig(
         LogConfig log,
         int peerPort,
         PeerTlsConfig peerTls,
+        ClientTlsConfig clientTls,
         Map<String, PeerAddress> herdAdmin) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -64,6 +67,20 @@ public record MemberConfig(
     /** Whether neighbours connect to a port of their own ({@link #peerPort}) rather than the client port. */
     public boolean hasPeerPort() {
         return peerPort != 0;
+    }
+
+    /** Whether clients may connect over plain TCP ({@link #port}); without it, only {@link #clientTls} serves them. */
+    public boolean hasPlainPort() {
+        return port != 0;
+    }
+
+    /** The client ports as a line of the log names them: "12003", "12003 and 12303 (TLS)" or "12303 (TLS)". */
+    public String clientPorts() {
+        String tls = clientTls == null ? "" : clientTls.port() + " (TLS)";
+        if (!hasPlainPort()) {
+            return tls;
+        }
+        return port + (tls.isEmpty() ? "" : " and " + tls);
     }
 
     /** Where a member's log goes when its file names none. */

@@ -22,6 +22,7 @@ public final class MemberConfigBuilder {
     private LogConfig log = LogConfig.DEFAULTS;
     private int peerPort;
     private PeerTlsConfig peerTls;
+    private ClientTlsConfig clientTls;
     private Map<String, PeerAddress> herdAdmin = Map.of();
 
     MemberConfigBuilder(String name, int port) {
@@ -45,9 +46,11 @@ public final class MemberConfigBuilder {
         log = c.log();
         peerPort = c.peerPort();
         peerTls = c.peerTls();
+        clientTls = c.clientTls();
         herdAdmin = c.herdAdmin();
     }
 
+    /** @param port the plain client port; 0 for none (then a {@link #clientTls} port is needed) */
     public MemberConfigBuilder port(int port) {
         this.port = port;
         return this;
@@ -128,6 +131,12 @@ public final class MemberConfigBuilder {
         return this;
     }
 
+    /** @param clientTls the TLS client port (security.md, Client TLS); null for none */
+    public MemberConfigBuilder clientTls(ClientTlsConfig clientTls) {
+        this.clientTls = clientTls;
+        return this;
+    }
+
     /** @param herdAdmin the herd's admin endpoints by member name, for the live page (live-page.md) */
     public MemberConfigBuilder herdAdmin(Map<String, PeerAddress> herdAdmin) {
         this.herdAdmin = herdAdmin;
@@ -138,6 +147,6 @@ public final class MemberConfigBuilder {
         return new MemberConfig(name, host, port, neighbours, places,
                 logFile != null ? logFile : MemberConfig.defaultLogFile(name), admin, logTraffic, shutdownGrace,
                 maxPendingReplies, clientIdleTimeout, maxClients, syncInterval, log, peerPort, peerTls,
-                herdAdmin);
+                clientTls, herdAdmin);
     }
 }

@@ -22,10 +22,12 @@ final class MemberConfigParser {
     static final List<String> MEMBER_FIELDS =
             List.of("name", "host", "port", "neighbours", "places", "logFile", "admin", "logTraffic",
                     "shutdownGraceMs", "maxPendingReplies", "clientIdleTimeoutSeconds", "maxClients",
-                    "syncIntervalSeconds", "log", "peerPort", "peerTls", "herdAdmin");
+                    "syncIntervalSeconds", "log", "peerPort", "peerTls", "clientTls", "herdAdmin");
     static final Set<String> LOG_FIELDS = Set.of("maxFileMB", "maxTotalMB", "compress", "queueKB");
-    static final Set<String> ADMIN_FIELDS = Set.of("host", "port");
+    static final Set<String> ADMIN_FIELDS = Set.of("host", "port", "tls");
     static final Set<String> PEER_TLS_FIELDS = Set.of("key", "cert", "ca", "reloadCheckSeconds");
+    static final Set<String> SERVER_TLS_FIELDS = Set.of("key", "cert", "reloadCheckSeconds");
+    static final Set<String> CLIENT_TLS_FIELDS = Set.of("port", "key", "cert", "reloadCheckSeconds");
     static final Set<String> PLACES_FIELDS =
             Set.of("provider", "url", "timeoutMs", "cacheTtlSeconds", "maxInFlight", "queueTimeoutMs");
     /** Names travel as one word of a protocol line: printable ASCII, no white space, bounded (see LineLimits). */
@@ -39,7 +41,7 @@ final class MemberConfigParser {
         String name = requiredName(source, json);
         return new MemberConfig(name,
                 optionalString(source, "", json, "host", MemberConfig.DEFAULT_HOST),
-                requiredPort(source, "port", json.getValue("port")),
+                clientPort(source, json),
                 neighbours(source, name, json.getValue("neighbours")),
                 places(source, json.getValue("places")),
                 logFile(source, json, name),
@@ -56,7 +58,55 @@ final class MemberConfigParser {
                 log(source, json.getValue("log")),
                 peerPort(source, json.getValue("peerPort")),
                 peerTls(source, json),
+                clientTls(source, json),
                 herdAdmin(source, json.getValue("herdAdmin")));
+    }
+
+    /**
+     * The plain client port: required, unless the member has a TLS client port, when leaving it out
+     * means TLS only (security.md, Client TLS). Peers then need a port of their own.
+     */
+    private static int clientPort(ConfigSource source, JsonObject member) {
+        if (member.getValue("port") != null || member.getValue("clientTls") == null) {
+            return requiredPort(source, "port", member.getValue("port"));
+        }
+        if (member.getValue("peerPort") == null) {
+            throw source.problem("peerPort", "missing: a member without a plain client port (no \"port\", clients on"
+                    + " clientTls.port only) needs a peerPort for its neighbours");
+        }
+        return 0;
+    }
+
+    /** Optional: the same protocol as the client port, over TLS (security.md, Client TLS). */
+    private static ClientTlsConfig clientTls(ConfigSource source, JsonObject member) {
+        JsonObject json = object(source, "clientTls", member.getValue("clientTls"));
+        if (json == null) {
+            return null;
+        }
+        refuseUnknownFields(source, "clientTls.", json, CLIENT_TLS_FIELDS);
+        return new ClientTlsConfig(requiredPort(source, "clientTls.port", json.getValue("port")),
+                serverTls(source, "clientTls.", json));
+    }
+
+    private static ServerTlsConfig serverTls(ConfigSource source, String prefix, JsonObject json) {
+        return new ServerTlsConfig(pemFile(source, prefix, json, "key"), pemFile(source, prefix, json, "cert"),
+                reloadCheckSeconds(source, prefix, json));
+    }
+
+    private static int reloadCheckSeconds(ConfigSource source, String prefix, JsonObject json) {
+        return (int) integer(source, prefix + "reloadCheckSeconds",
+                json.getValue("reloadCheckSeconds", ServerTlsConfig.DEFAULT_RELOAD_CHECK_SECONDS), 1, 86_400);
+    }
+
+    /** An optional object: null when absent. */
+    private static JsonObject object(ConfigSource source, String field, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonObject json)) {
+            throw source.problem(field, "must be an object, not " + quoted(value));
+        }
+        return json;
     }
 
     /** Optional: 0 when peers share the client port (security.md, Peer port). */
@@ -74,23 +124,22 @@ final class MemberConfigParser {
             throw source.problem("peerTls", "must be an object, not " + quoted(value));
         }
         if (member.getValue("peerPort") == null) {
-            throw source.problem("peerTls", "needs a peerPort: TLS applies to the peer port, and clients keep plain TCP");
+            throw source.problem("peerTls", "needs a peerPort: mutual TLS applies to the peer port (for TLS clients, see clientTls)");
         }
         refuseUnknownFields(source, "peerTls.", json, PEER_TLS_FIELDS);
-        return new PeerTlsConfig(pemFile(source, json, "key"), pemFile(source, json, "cert"), pemFile(source, json, "ca"),
-                (int) integer(source, "peerTls.reloadCheckSeconds",
-                        json.getValue("reloadCheckSeconds", PeerTlsConfig.DEFAULT_RELOAD_CHECK_SECONDS), 1, 86_400));
+        return new PeerTlsConfig(pemFile(source, "peerTls.", json, "key"), pemFile(source, "peerTls.", json, "cert"),
+                pemFile(source, "peerTls.", json, "ca"), reloadCheckSeconds(source, "peerTls.", json));
     }
 
-    private static String pemFile(ConfigSource source, JsonObject json, String field) {
+    private static String pemFile(ConfigSource source, String prefix, JsonObject json, String field) {
         if (json.getValue(field) == null) {
-            throw source.problem("peerTls." + field, "missing (the path of a PEM file is required)");
+            throw source.problem(prefix + field, "missing (the path of a PEM file is required)");
         }
-        String path = optionalString(source, "peerTls.", json, field, null);
+        String path = optionalString(source, prefix, json, field, null);
         try {
             Path.of(path);
         } catch (InvalidPathException e) {
-            throw source.problem("peerTls." + field, "not a usable file path: " + e.getReason());
+            throw source.problem(prefix + field, "not a usable file path: " + e.getReason());
         }
         return path;
     }
@@ -188,15 +237,18 @@ final class MemberConfigParser {
     }
 
     private static AdminConfig admin(ConfigSource source, Object value) {
-        if (value == null) {
+        JsonObject json = object(source, "admin", value);
+        if (json == null) {
             return null;
         }
-        if (!(value instanceof JsonObject json)) {
-            throw source.problem("admin", "must be an object, not " + quoted(value));
-        }
         refuseUnknownFields(source, "admin.", json, ADMIN_FIELDS);
+        JsonObject tls = object(source, "admin.tls", json.getValue("tls"));
+        if (tls != null) {
+            refuseUnknownFields(source, "admin.tls.", tls, SERVER_TLS_FIELDS);
+        }
         return new AdminConfig(optionalString(source, "admin.", json, "host", AdminConfig.DEFAULT_HOST),
-                requiredPort(source, "admin.port", json.getValue("port")));
+                requiredPort(source, "admin.port", json.getValue("port")),
+                tls == null ? null : serverTls(source, "admin.tls.", tls));
     }
 
     private static String logFile(ConfigSource source, JsonObject json, String name) {

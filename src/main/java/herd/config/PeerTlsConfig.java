@@ -8,5 +8,5 @@ package herd.config;
  */
 public record PeerTlsConfig(String key, String cert, String ca, int reloadCheckSeconds) {
 
-    public static final int DEFAULT_RELOAD_CHECK_SECONDS = 10;
+    public static final int DEFAULT_RELOAD_CHECK_SECONDS = ServerTlsConfig.DEFAULT_RELOAD_CHECK_SECONDS;
 }

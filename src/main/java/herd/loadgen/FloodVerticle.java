@@ -4,7 +4,6 @@ import herd.config.MemberConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetClientOptions;
 
 /**
  * The flooding connection, on an event loop of its own: framing its hundred thousand replies
@@ -13,21 +12,23 @@ import io.vertx.core.net.NetClientOptions;
 final class FloodVerticle extends VerticleBase {
 
     private final MemberConfig target;
+    private final ClientPorts ports;
     private final int burst;
     private final LoadStats stats;
     private NetClient client;
     private FloodConnection flood;
 
-    FloodVerticle(MemberConfig target, int burst, LoadStats stats) {
+    FloodVerticle(MemberConfig target, ClientPorts ports, int burst, LoadStats stats) {
         this.target = target;
+        this.ports = ports;
         this.burst = burst;
         this.stats = stats;
     }
 
     @Override
     public Future<?> start() {
-        client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(10_000));
-        return client.connect(HerdBench.address(target))
+        client = vertx.createNetClient(ports.options());
+        return client.connect(ports.address(target))
                 .onSuccess(socket -> flood = new FloodConnection(socket, burst, stats.floodReplies))
                 .onFailure(failure -> stats.connectFailures.increment())
                 .otherwiseEmpty();

@@ -3,14 +3,16 @@ package herd.loadgen;
 import herd.config.HerdConfig;
 import herd.config.HerdConfigParser;
 import herd.config.MemberConfig;
-import herd.config.WildcardHost;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.SocketAddress;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -72,6 +74,13 @@ public final class HerdBench implements Callable<Integer> {
     @Option(names = "--members", split = ",", description = "only load these members (default: all)")
     List<String> onlyMembers = List.of();
 
+    @Option(names = "--tls", description = "connect to the members' TLS client ports (clientTls)")
+    boolean tls;
+
+    @Option(names = "--ca", paramLabel = "PEM", description = "trust the certificates this CA (PEM) signed, for --tls and"
+            + " for admin endpoints over HTTPS, instead of the JVM's default trust store")
+    Path ca;
+
     @Option(names = "--event-loops", description = "event loops of the load generator (default: ${DEFAULT-VALUE})")
     int eventLoops = 2;
 
@@ -90,6 +99,8 @@ public final class HerdBench implements Callable<Integer> {
     Path svgFile;
 
     private final Timeline timeline = new Timeline();
+    /** Sent with the request that resets the members' propagation figures (admin.md, Authorization); a test sets it. */
+    String adminToken = System.getenv("HERD_ADMIN_TOKEN");
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new HerdBench()).execute(args));
@@ -100,22 +111,33 @@ public final class HerdBench implements Callable<Integer> {
         HerdConfig herd = HerdConfigParser.parse(herdFile.toString(), new JsonObject(Files.readString(herdFile)));
         List<MemberConfig> members = herd.members().stream()
                 .filter(m -> onlyMembers.isEmpty() || onlyMembers.contains(m.name())).toList();
+        ClientPorts ports = new ClientPorts(tls, ca);
+        List<String> missing = members.stream().flatMap(m -> ports.missing(m).stream()).toList();
+        if (!missing.isEmpty()) {
+            System.err.println("herd-bench: " + herdFile + ": " + String.join("; ", missing));
+            return 2;
+        }
         // Native epoll where there is one: it sleeps until a tick is due, where NIO polls for the last half millisecond.
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops + (floodBurst > 0 ? 1 : 0))
                 .setPreferNativeTransport(true));
         try {
-            return run(vertx, herd.members(), members);
+            return run(vertx, herd.members(), members, ports);
         } finally {
             vertx.close().await();
         }
     }
 
-    private int run(Vertx vertx, List<MemberConfig> herd, List<MemberConfig> loaded) throws IOException {
+    private int run(Vertx vertx, List<MemberConfig> herd, List<MemberConfig> loaded, ClientPorts ports)
+            throws IOException {
         LoadStats stats = new LoadStats();
         Workload workload = new Workload(clients, whatsatShare);
-        WebClient admin = WebClient.create(vertx);
+        WebClientOptions adminOptions = new WebClientOptions();
+        if (ca != null) {
+            adminOptions.setTrustOptions(new PemTrustOptions().addCertPath(ca.toString()));
+        }
+        WebClient admin = WebClient.create(vertx, adminOptions);
         if (whatsatShare > 0) {
-            seed(vertx, loaded.get(0), stats);
+            seed(vertx, loaded.get(0), ports, stats);
         }
         List<LoadVerticle> loops = new ArrayList<>();
         for (int loop = 0; loop < eventLoops; loop++) {
@@ -125,12 +147,12 @@ public final class HerdBench implements Callable<Integer> {
             }
             int idle = loop == 0 ? idlePerMember : 0;
             // Connection i of all sends at phase i / connections of its interval: evenly, not in bursts.
-            LoadVerticle verticle = new LoadVerticle(targets, rate / connections, pipeline, idle, workload, stats,
+            LoadVerticle verticle = new LoadVerticle(targets, ports, rate / connections, pipeline, idle, workload, stats,
                     (double) loop / connections, (double) eventLoops / connections);
             vertx.deployVerticle(verticle).await();
             loops.add(verticle);
         }
-        FloodVerticle flood = new FloodVerticle(loaded.get(0), floodBurst, stats);
+        FloodVerticle flood = new FloodVerticle(loaded.get(0), ports, floodBurst, stats);
         if (floodBurst > 0) {
             vertx.deployVerticle(flood).await();
         }
@@ -146,7 +168,7 @@ public final class HerdBench implements Callable<Integer> {
             flood.run();
         }
         progress(stats, warmup, "warm-up");
-        resetPropagation(admin, herd);
+        boolean reset = resetPropagation(admin, herd);
         stats.interval();
         stats.measuring = true;
         long sentBefore = stats.sent.sum();
@@ -179,7 +201,7 @@ public final class HerdBench implements Callable<Integer> {
                 stats.connectionsLost.sum(), stats.idleOpen.sum(), floodBurst > 0 ? measuredFlood / seconds : null);
         System.out.print(results.table());
         write(results, replies);
-        return results.clean() ? 0 : 1;
+        return results.clean() && reset ? 0 : 1;
     }
 
     private void write(Results results, Histogram replies) throws IOException {
@@ -202,13 +224,13 @@ public final class HerdBench implements Callable<Integer> {
     }
 
     /** IAMATs for the clients WHATSATs ask about, so that every member can answer them; done once all are answered. */
-    private void seed(Vertx vertx, MemberConfig member, LoadStats stats) {
+    private void seed(Vertx vertx, MemberConfig member, ClientPorts ports, LoadStats stats) {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < Workload.SEEDED_CLIENTS; i++) {
             Workload.appendIamat(lines, Workload.seededClient(i), ThreadLocalRandom.current());
         }
         Promise<Void> answered = Promise.promise();
-        vertx.createNetClient().connect(address(member)).compose(socket -> {
+        vertx.createNetClient(ports.options()).connect(ports.address(member)).compose(socket -> {
             int[] replies = {0};
             socket.handler(buffer -> {
                 for (int i = 0; i < buffer.length(); i++) {
@@ -223,10 +245,6 @@ public final class HerdBench implements Callable<Integer> {
             return socket.write(lines.toString()).compose(v -> answered.future());
         }).await();
         progress(stats, 1, "seed");
-    }
-
-    static SocketAddress address(MemberConfig member) {
-        return SocketAddress.inetSocketAddress(member.port(), WildcardHost.orLoopback(member.host()));
     }
 
     /** Prints a line a second for {@code seconds}; returns the reply latencies recorded meanwhile. */
@@ -261,11 +279,30 @@ public final class HerdBench implements Callable<Integer> {
         }
     }
 
-    private static void resetPropagation(WebClient admin, List<MemberConfig> herd) {
-        List<Future<?>> resets = new ArrayList<>();
-        herd.stream().filter(m -> m.admin() != null)
-                .forEach(m -> resets.add(admin.delete(m.admin().port(), "127.0.0.1", "/propagation").send()));
-        Future.join(resets).otherwiseEmpty().await();
+    /**
+     * With the admin token if there is one. A member that refuses is told of, and the run fails: its
+     * propagation figures would include the warm-up.
+     */
+    private boolean resetPropagation(WebClient admin, List<MemberConfig> herd) {
+        List<Future<Boolean>> resets = new ArrayList<>();
+        herd.stream().filter(m -> m.admin() != null).forEach(m -> {
+            HttpRequest<Buffer> reset = admin.delete(m.admin().port(), "127.0.0.1", "/propagation")
+                    .ssl(m.admin().tls() != null);
+            if (adminToken != null) {
+                reset.bearerTokenAuthentication(adminToken.strip());
+            }
+            resets.add(reset.send().map(response -> {
+                if (response.statusCode() != 204) {
+                    System.err.println("herd-bench: " + m.name() + " refused to reset its propagation figures ("
+                            + response.statusCode() + "): " + String.valueOf(response.bodyAsString()).strip());
+                }
+                return response.statusCode() == 204;
+            }).otherwise(failure -> {
+                System.err.println("herd-bench: " + m.name() + "'s admin endpoint did not answer: " + failure.getMessage());
+                return false;
+            }));
+        });
+        return Future.all(resets).await().<Boolean>list().stream().allMatch(Boolean::booleanValue);
     }
 
     private static Map<String, Histogram> propagation(WebClient admin, List<MemberConfig> herd) {
@@ -274,7 +311,8 @@ public final class HerdBench implements Callable<Integer> {
             if (member.admin() == null) {
                 continue;
             }
-            JsonObject status = admin.get(member.admin().port(), "127.0.0.1", "/status").send()
+            JsonObject status = admin.get(member.admin().port(), "127.0.0.1", "/status").ssl(member.admin().tls() != null)
+                    .send()
                     .map(response -> response.bodyAsJsonObject()).otherwiseEmpty().await();
             if (status != null) {
                 byte[] encoded = Base64.getDecoder().decode(status.getJsonObject("propagation").getString("histogram"));

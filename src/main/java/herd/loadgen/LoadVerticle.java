@@ -4,7 +4,6 @@ import herd.config.MemberConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ final class LoadVerticle extends VerticleBase {
     private static final long TICK_MS = 1;
 
     private final List<MemberConfig> targets;
+    private final ClientPorts ports;
     private final double perConnectionRate;
     private final int depth;
     private final int idlePerTarget;
@@ -34,11 +34,12 @@ final class LoadVerticle extends VerticleBase {
      * @param firstPhase        open loop: the phase of the first connection (see {@link BenchConnection}),
      *                          then {@code phaseStep} more for each next one
      */
-    LoadVerticle(List<MemberConfig> targets, double perConnectionRate, int depth, int idlePerTarget,
+    LoadVerticle(List<MemberConfig> targets, ClientPorts ports, double perConnectionRate, int depth, int idlePerTarget,
                  Workload workload, LoadStats stats, double firstPhase, double phaseStep) {
         this.firstPhase = firstPhase;
         this.phaseStep = phaseStep;
         this.targets = targets;
+        this.ports = ports;
         this.perConnectionRate = perConnectionRate;
         this.depth = depth;
         this.idlePerTarget = idlePerTarget;
@@ -48,18 +49,18 @@ final class LoadVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(10_000));
+        client = vertx.createNetClient(ports.options());
         List<Future<NetSocket>> opening = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             double phase = firstPhase + i * phaseStep;
             MemberConfig target = targets.get(i);
-            opening.add(client.connect(HerdBench.address(target)).onSuccess(socket ->
+            opening.add(client.connect(ports.address(target)).onSuccess(socket ->
                     connections.add(new BenchConnection(socket, target.name(), workload, stats, phase)))
                     .onFailure(failure -> stats.connectFailures.increment()));
         }
         targets.stream().distinct().forEach(target -> {
             for (int i = 0; i < idlePerTarget; i++) {
-                opening.add(client.connect(HerdBench.address(target)).onSuccess(socket -> {
+                opening.add(client.connect(ports.address(target)).onSuccess(socket -> {
                             idle.add(socket);
                             stats.idleOpen.increment();
                         })

@@ -20,9 +20,12 @@ import herd.places.PlacesProviders;
 import herd.protocol.CommandParser;
 import herd.protocol.LineLimits;
 import herd.server.ClientLimits;
+import herd.tls.ServerTls;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.core.Vertx;
 import java.net.BindException;
 import java.time.Clock;
@@ -72,8 +75,10 @@ public final class Member {
      */
     public static Future<Member> start(Vertx vertx, MemberConfig config, ConfigSource source, Secrets secrets) {
         PeerAuth auth;
+        String adminToken;
         try {
             auth = secrets.peerAuth();
+            adminToken = secrets.checkedAdminToken();
         } catch (ConfigException e) {
             return Future.failedFuture(e);
         }
@@ -96,12 +101,14 @@ public final class Member {
         register(meters, status, mesh);
         Responder responder = new Responder(config.name(), table, places, report -> mesh.offer(report, null), clock,
                 meters, replyLatency);
+        ServerTls clientTls = config.clientTls() == null ? null : new ServerTls(config.clientTls().certificate());
         Future<MemberPorts> listening = MemberPorts.listen(vertx, config, source, clientLimits(config), responder, mesh,
-                tls, log);
-        LivePage livePage = new LivePage(vertx, config.name(), config.herdAdmin(), status::take, mesh, table,
+                tls, clientTls, log);
+        LivePage livePage = new LivePage(vertx, config.name(), config.herdAdmin(), askingTheHerd(config), status::take,
+                mesh, table,
                 line -> responder.respond(CommandParser.parse(line), line));
         Future<AdminServer> admin = listening.compose(server -> startAdmin(vertx, config, source, status, mesh, meters,
-                        livePage)
+                        livePage, adminToken, log)
                 .recover(failure -> server.close().compose(closed -> Future.failedFuture(failure))));
         return admin
                 .onFailure(failure -> {
@@ -114,13 +121,17 @@ public final class Member {
                     mesh.onBusy(listening.result()::holdClients);
                     mesh.start();
                     if (tls != null) {
-                        listening.result().reloadTls(tls, mesh, log);
+                        listening.result().reloadPeerTls(tls, mesh, log);
+                    }
+                    if (clientTls != null) {
+                        listening.result().reloadClientTls(clientTls, log);
                     }
                     status.start(vertx);
                     log.info("{} listening on {}:{}{}, neighbours {}{}", config.name(), config.host(),
-                            listening.result().clientPort(), config.hasPeerPort() ? ", peers on " + config.peerPort()
+                            config.clientPorts(), config.hasPeerPort() ? ", peers on " + config.peerPort()
                                     + (tls == null ? "" : " (mutual TLS)") : "",
-                            config.neighbours().keySet(), config.admin() == null ? "" : ", admin on " + config.admin().port());
+                            config.neighbours().keySet(), config.admin() == null ? "" : ", admin on "
+                                    + config.admin().port() + (config.admin().tls() == null ? "" : " (HTTPS)"));
                     if (!auth.enabled() && tls == null) {
                         log.warn("{}: peer links are not authenticated ({} is not set): any process that reaches port {}"
                                 + " can claim to be a neighbour and change the table", config.name(),
@@ -153,14 +164,31 @@ public final class Member {
                 config.clientIdleTimeout(), config.maxClients());
     }
 
+    /**
+     * How the live page asks the herd's admin endpoints: over HTTPS where this member's own is, trusting the
+     * herd's CA where peer links have one (live-page.md, Finding the herd).
+     */
+    private static WebClientOptions askingTheHerd(MemberConfig config) {
+        WebClientOptions options = new WebClientOptions();
+        if (config.admin() != null && config.admin().tls() != null) {
+            options.setSsl(true);
+            if (config.peerTls() != null) {
+                options.setTrustOptions(new PemTrustOptions().addCertPath(config.peerTls().ca()));
+            }
+        }
+        return options;
+    }
+
     private static Future<AdminServer> startAdmin(Vertx vertx, MemberConfig config, ConfigSource source,
                                                   StatusPublisher status, PeerMesh mesh, MemberMeters meters,
-                                                  LivePage livePage) {
+                                                  LivePage livePage, String adminToken, Logger log) {
         if (config.admin() == null) {
             return Future.succeededFuture();
         }
         return AdminServer.listen(vertx, config.admin(), status::take, mesh.propagation()::reset, meters::scrape,
-                livePage::mount).recover(failure -> Future.failedFuture(
+                        livePage::mount, adminToken, log)
+                .onSuccess(admin -> log.info("{} admin endpoint: {}", config.name(), admin.mutationRule()))
+                .recover(failure -> Future.failedFuture(
                 bindProblem(failure, source, "admin.port", config.admin().host(), config.admin().port())));
     }
 
@@ -202,8 +230,14 @@ public final class Member {
         }
     }
 
+    /** The plain client port, or 0 for none. */
     public int port() {
-        return server.clientPort();
+        return server.plainClientPort();
+    }
+
+    /** The TLS client port, or 0 for none. */
+    public int tlsPort() {
+        return server.tlsClientPort();
     }
 
     public LocationTable table() {

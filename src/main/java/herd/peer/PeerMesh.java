@@ -1,5 +1,6 @@
 package herd.peer;
 
+import herd.tls.TlsRefusal;
 import herd.config.PeerAddress;
 import herd.core.LocationTable;
 import herd.core.Report;

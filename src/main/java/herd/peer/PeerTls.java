@@ -1,10 +1,9 @@
 package herd.peer;
 
 import herd.config.PeerTlsConfig;
-import io.vertx.core.Future;
+import herd.tls.FileWatch;
+import herd.tls.ServerTls;
 import io.vertx.core.Vertx;
-import io.vertx.core.file.FileProps;
-import io.vertx.core.file.FileSystem;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.NetClientOptions;
@@ -23,11 +22,9 @@ import java.util.Set;
  */
 public final class PeerTls {
 
-    static final Set<String> PROTOCOLS = Set.of("TLSv1.3", "TLSv1.2");
+    private static final Set<String> PROTOCOLS = ServerTls.PROTOCOLS;
 
     private final PeerTlsConfig config;
-    /** The files' modification times and sizes at the last check; owned by the member's event loop. */
-    private List<String> lastSeen;
 
     public PeerTls(PeerTlsConfig config) {
         this.config = config;
@@ -62,26 +59,9 @@ public final class PeerTls {
         return new PemTrustOptions().addCertPath(config.ca());
     }
 
-    /**
-     * Checks the files every {@link PeerTlsConfig#reloadCheckSeconds} and runs {@code changed} when
-     * any was replaced or rewritten (security.md, Rotation). The checks are asynchronous: no file
-     * is read on the event loop.
-     *
-     * @return the timer, to cancel when the member stops
-     */
+    /** Runs {@code changed} whenever any of the three files is replaced (security.md, Rotation); returns the timer. */
     public long watch(Vertx vertx, Runnable changed) {
-        FileSystem files = vertx.fileSystem();
-        List<String> paths = List.of(config.key(), config.cert(), config.ca());
-        Runnable check = () -> Future.all(paths.stream().map(files::props).toList())
-                .map(all -> all.<FileProps>list().stream()
-                        .map(props -> props.lastModifiedTime() + "/" + props.size()).toList())
-                .onSuccess(now -> {
-                    if (lastSeen != null && !lastSeen.equals(now)) {
-                        changed.run();
-                    }
-                    lastSeen = now;
-                });
-        check.run();
-        return vertx.setPeriodic(config.reloadCheckSeconds() * 1000L, t -> check.run());
+        return new FileWatch(List.of(config.key(), config.cert(), config.ca()), config.reloadCheckSeconds())
+                .start(vertx, changed);
     }
 }

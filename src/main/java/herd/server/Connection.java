@@ -5,6 +5,8 @@ import herd.protocol.LineLimits;
 import herd.protocol.PeerMessage;
 import herd.protocol.PeerWire;
 import herd.protocol.Reply;
+import herd.protocol.TlsHello;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.util.Optional;
 
@@ -29,6 +31,7 @@ final class Connection implements LineFramer.Sink {
     private boolean authenticatedPeer;
     /** The peer port refused the connection: the lines that came with the refused one are not read. */
     private boolean refused;
+    private boolean bytesArrived;
 
     Connection(NetSocket socket, String id, ProtocolServer server) {
         this.socket = socket;
@@ -39,7 +42,7 @@ final class Connection implements LineFramer.Sink {
     }
 
     void serve() {
-        reader = new FairReader(socket, framer, idle::touch, () -> receiver().inputEnded());
+        reader = new FairReader(socket, framer, this::admit, () -> receiver().inputEnded());
         socket.exceptionHandler(failure -> server.log().debug("{} connection error: {}", id, failure.getMessage()));
         socket.closeHandler(closed -> {
             server.log().debug("{} closed", id);
@@ -53,6 +56,23 @@ final class Connection implements LineFramer.Sink {
             server.closed(this);
         });
         idle.start();
+    }
+
+    /**
+     * Bytes arrived: a plain port closes a connection that opens with a TLS handshake, which would
+     * otherwise wait for a line end that never comes (security.md, Refusals).
+     */
+    private boolean admit(Buffer bytes) {
+        idle.touch();
+        if (!bytesArrived) {
+            bytesArrived = true;
+            if (!server.tls() && TlsHello.opens(bytes.getByte(0), bytes.length() > 1 ? bytes.getByte(1) : -1)) {
+                refused = true;
+                server.tlsOnPlainPort(id);
+                socket.close();
+            }
+        }
+        return !refused;
     }
 
     /** The member started or stopped holding its clients. */

@@ -4,10 +4,12 @@ import herd.protocol.LineFramer;
 import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.internal.net.NetSocketInternal;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Reads a connection into its framer a bounded share at a time, so that one connection cannot
@@ -50,17 +52,19 @@ final class FairReader {
     private boolean endHandedOn;
 
     /**
-     * @param onBytes    runs whenever bytes arrive
+     * @param onBytes    runs whenever bytes arrive, before they are framed; false drops them (the
+     *                   connection is being closed)
      * @param onInputEnd runs once, after the last line, when the other side ends its input
      */
-    FairReader(NetSocket socket, LineFramer framer, Runnable onBytes, Runnable onInputEnd) {
+    FairReader(NetSocket socket, LineFramer framer, Predicate<Buffer> onBytes, Runnable onInputEnd) {
         this.socket = socket;
         this.framer = framer;
         this.onInputEnd = onInputEnd;
         this.loop = ((NetSocketInternal) socket).channelHandlerContext().executor();
         socket.handler(buffer -> {
-            onBytes.run();
-            received(buffer.getBytes());
+            if (onBytes.test(buffer)) {
+                received(buffer.getBytes());
+            }
         });
         HalfClose.allow(socket, () -> {
             inputEnded = true;

@@ -1,5 +1,6 @@
 package herd.server;
 
+import herd.tls.TlsRefusal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
@@ -30,19 +31,22 @@ public final class ProtocolServer {
     private final CommandResponder responder;
     private final PeerAcceptor peers;
     private final PortRole role;
+    private final boolean tls;
     private final Logger log;
     private final Set<Connection> open = new HashSet<>();
+    private final ClientCount clients;
     private long accepted;
-    private int clients;
     private int refusedSinceWarning;
     private long lastRefusalWarning = System.nanoTime() - REFUSAL_WARNING_INTERVAL_NANOS;
     private boolean stopping;
     private boolean clientsHeld;
 
-    private ProtocolServer(Vertx vertx, NetServer server, PortRole role, ClientLimits limits, CommandResponder responder,
-                           PeerAcceptor peers, Logger log) {
+    private ProtocolServer(Vertx vertx, NetServer server, PortRole role, boolean tls, ClientLimits limits,
+                           ClientCount clients, CommandResponder responder, PeerAcceptor peers, Logger log) {
         this.vertx = vertx;
+        this.clients = clients;
         this.role = role;
+        this.tls = tls;
         this.server = server;
         this.limits = limits;
         this.responder = responder;
@@ -50,14 +54,19 @@ public final class ProtocolServer {
         this.log = log;
     }
 
-    /** @param options where to listen, and TLS if any: TCP_NODELAY is added */
+    /**
+     * @param options where to listen, and TLS if any: TCP_NODELAY is added
+     * @param clients the member's client connections, on this port and its others
+     */
     public static Future<ProtocolServer> listen(Vertx vertx, NetServerOptions options, PortRole role, ClientLimits limits,
-                                                CommandResponder responder, PeerAcceptor peers, Logger log) {
+                                                ClientCount clients, CommandResponder responder, PeerAcceptor peers,
+                                                Logger log) {
         NetServer server = vertx.createNetServer(new NetServerOptions(options).setTcpNoDelay(true));
-        ProtocolServer protocolServer = new ProtocolServer(vertx, server, role, limits, responder, peers, log);
+        ProtocolServer protocolServer = new ProtocolServer(vertx, server, role, options.isSsl(), limits, clients,
+                responder, peers, log);
         server.connectHandler(protocolServer::connected);
         // Failures before a connection is handed over: on a TLS port, refused handshakes.
-        server.exceptionHandler(peers::failedBeforeConnecting);
+        server.exceptionHandler(protocolServer::failedBeforeConnecting);
         return server.listen().map(listening -> protocolServer);
     }
 
@@ -71,7 +80,7 @@ public final class ProtocolServer {
             socket.close(); // accepted just before the port closed
             return;
         }
-        if (clients >= limits.maxClients()) {
+        if (clients.reached(limits.maxClients())) {
             refuse(socket);
             return;
         }
@@ -79,8 +88,38 @@ public final class ProtocolServer {
         log.debug("{} connected", id);
         Connection connection = new Connection(socket, id, this);
         open.add(connection);
-        clients++;
+        clients.add();
         connection.serve();
+    }
+
+    /**
+     * A handshake on a TLS port failed, so no connection was handed over: on the peer port a refusal
+     * (security.md, Refusals); on the client port a client that does not speak TLS, which is its own
+     * affair, told once at INFO.
+     */
+    private void failedBeforeConnecting(Throwable failure) {
+        if (role == PortRole.PEERS) {
+            peers.failedBeforeConnecting(failure);
+        } else if (TlsRefusal.isTls(failure)) {
+            log.info("a connection to the TLS client port {} closed ({}): {}", port(), TlsRefusal.reason(failure),
+                    TlsRefusal.describe(failure));
+        } else {
+            log.debug("a connection to the TLS client port {} failed: {}", port(), failure.getMessage());
+        }
+    }
+
+    /** A connection to this plain port opened with a TLS handshake; it is being closed. */
+    void tlsOnPlainPort(String connectionId) {
+        String why = "it opened with a TLS handshake, and port " + port() + " is plain TCP";
+        if (role == PortRole.PEERS) {
+            peers.refusedBeforeHello(connectionId, "tls-on-plain", why);
+        } else {
+            log.info("{} closed: {}", connectionId, why);
+        }
+    }
+
+    boolean tls() {
+        return tls;
     }
 
     /** Closes a connection past the client limit; warns at most once a second, with how many since. */
@@ -89,7 +128,8 @@ public final class ProtocolServer {
         refusedSinceWarning++;
         long now = System.nanoTime();
         if (now - lastRefusalWarning >= REFUSAL_WARNING_INTERVAL_NANOS) {
-            log.warn("refused {} connection(s): already {} clients (maxClients)", refusedSinceWarning, clients);
+            log.warn("refused {} connection(s): already {} clients (maxClients)", refusedSinceWarning,
+                    clients.count());
             refusedSinceWarning = 0;
             lastRefusalWarning = now;
         }
@@ -112,12 +152,12 @@ public final class ProtocolServer {
     }
 
     void becamePeer(Connection connection) {
-        clients--;
+        clients.remove();
     }
 
     void closed(Connection connection) {
         if (open.remove(connection) && !connection.isPeer()) {
-            clients--;
+            clients.remove();
         }
     }
 

@@ -9,9 +9,6 @@ import herd.testing.TestHerd;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code herd status} and {@code herd client} against a real herd on loopback. */
 @ExtendWith(VertxExtension.class)
@@ -42,12 +38,12 @@ class StatusAndClientTest {
 
     @Test
     void statusShowsEveryMemberAndExitsZeroForASettledHerd() {
-        Run status = run(new StatusCommand(), herdFile.toString());
-        assertEquals(0, status.exit, status.out);
+        CommandRun status = CommandRun.of(new StatusCommand(), herdFile.toString());
+        assertEquals(0, status.exit(), status.out());
         for (String member : herd.names()) {
-            assertTrue(status.out.lines().anyMatch(line -> line.startsWith(member + " ")), status.out);
+            assertTrue(status.out().lines().anyMatch(line -> line.startsWith(member + " ")), status.out());
         }
-        assertTrue(status.out.contains("tables: equal at every member that answered"), status.out);
+        assertTrue(status.out().contains("tables: equal at every member that answered"), status.out());
     }
 
     @Test
@@ -55,10 +51,10 @@ class StatusAndClientTest {
         herd.stopMember("Jaquez");
         Await.until("Jaquez's neighbours see it down", Duration.ofSeconds(10),
                 () -> !herd.status("Clark").linksUp().contains("Jaquez"));
-        Run status = run(new StatusCommand(), herdFile.toString());
-        assertEquals(1, status.exit, status.out);
-        assertTrue(status.out.contains("Jaquez       no answer from 127.0.0.1:"), status.out);
-        assertTrue(status.out.contains("down: Jaquez"), status.out);
+        CommandRun status = CommandRun.of(new StatusCommand(), herdFile.toString());
+        assertEquals(1, status.exit(), status.out());
+        assertTrue(status.out().contains("Jaquez       no answer from 127.0.0.1:"), status.out());
+        assertTrue(status.out().contains("down: Jaquez"), status.out());
     }
 
     @Test
@@ -67,37 +63,19 @@ class StatusAndClientTest {
         client.interactive = false;
         client.in = new ByteArrayInputStream("IAMAT kiwi +34.068930-118.445127 1621464827.5\nWHATSAT kiwi 10 1\nnonsense\n"
                 .getBytes(StandardCharsets.US_ASCII));
-        Run piped = run(client, "127.0.0.1:" + herd.port("Clark"));
-        assertEquals(0, piped.exit, piped.out);
-        assertTrue(piped.out.startsWith("AT Clark "), piped.out);
-        assertTrue(piped.out.contains("\"name\" : \"Los Angeles\""), piped.out);
-        assertTrue(piped.out.strip().endsWith("? nonsense"), piped.out);
+        CommandRun piped = CommandRun.of(client, "127.0.0.1:" + herd.port("Clark"));
+        assertEquals(0, piped.exit(), piped.out());
+        assertTrue(piped.out().startsWith("AT Clark "), piped.out());
+        assertTrue(piped.out().contains("\"name\" : \"Los Angeles\""), piped.out());
+        assertTrue(piped.out().strip().endsWith("? nonsense"), piped.out());
     }
 
     @Test
     void aMalformedAddressIsAUsageError() {
         ClientCommand client = new ClientCommand();
         client.interactive = false;
-        Run wrong = run(client, "nowhere");
-        assertEquals(2, wrong.exit);
-        assertTrue(wrong.err.contains("expected HOST:PORT (e.g. 127.0.0.1:12003), not nowhere"), wrong.err);
-    }
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(Object command, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream printed = new PrintStream(out, true, StandardCharsets.UTF_8);
-        if (command instanceof ClientCommand client) {
-            client.out = printed;
-        } else if (command instanceof StatusCommand status) {
-            status.out = printed;
-        }
-        CommandLine line = new CommandLine(command);
-        line.setErr(new PrintWriter(err, true));
-        int exit = line.execute(args);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        CommandRun wrong = CommandRun.of(client, "nowhere");
+        assertEquals(2, wrong.exit());
+        assertTrue(wrong.err().contains("expected HOST:PORT (e.g. 127.0.0.1:12003), not nowhere"), wrong.err());
     }
 }

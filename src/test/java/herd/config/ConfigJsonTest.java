@@ -75,7 +75,8 @@ class ConfigJsonTest {
                 .use(places()).withProbability(0.5).in(MemberConfigBuilder::places)
                 .use(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20).map(file -> "/var/log/" + file))
                 .withProbability(0.5).in(MemberConfigBuilder::logFile)
-                .use(Combinators.combine(Arbitraries.of("127.0.0.1", "0.0.0.0"), ports()).as(AdminConfig::new))
+                .use(Combinators.combine(Arbitraries.of("127.0.0.1", "0.0.0.0"), ports(), serverTls().injectNull(0.5))
+                        .as(AdminConfig::new))
                 .withProbability(0.5).in(MemberConfigBuilder::admin)
                 .use(Arbitraries.of(true, false)).in(MemberConfigBuilder::logTraffic)
                 .use(millis(0)).withProbability(0.5).in(MemberConfigBuilder::shutdownGrace)
@@ -86,7 +87,37 @@ class ConfigJsonTest {
                 .in(MemberConfigBuilder::maxClients)
                 .use(seconds(1)).withProbability(0.5).in(MemberConfigBuilder::syncInterval)
                 .use(logs()).withProbability(0.5).in(MemberConfigBuilder::log)
-                .build(MemberConfigBuilder::build));
+                .use(ports()).withProbability(0.5).in(MemberConfigBuilder::peerPort)
+                .use(Combinators.combine(pemFiles(), pemFiles(), pemFiles(), reloadCheckSeconds()).as(PeerTlsConfig::new))
+                .withProbability(0.5).in(MemberConfigBuilder::peerTls)
+                .use(Combinators.combine(ports(), serverTls()).as(ClientTlsConfig::new)).withProbability(0.5)
+                .in(MemberConfigBuilder::clientTls)
+                .use(Arbitraries.just(0)).withProbability(0.3).in(MemberConfigBuilder::port)
+                .build(ConfigJsonTest::valid));
+    }
+
+    /** What a file may hold: peer TLS needs a peer port; no plain client port needs a TLS one and a peer port. */
+    private static MemberConfig valid(MemberConfigBuilder builder) {
+        MemberConfig c = builder.build();
+        if (c.peerTls() != null && !c.hasPeerPort()) {
+            builder.peerTls(null);
+        }
+        if (!c.hasPlainPort() && (c.clientTls() == null || !c.hasPeerPort())) {
+            builder.port(12000);
+        }
+        return builder.build();
+    }
+
+    private static Arbitrary<ServerTlsConfig> serverTls() {
+        return Combinators.combine(pemFiles(), pemFiles(), reloadCheckSeconds()).as(ServerTlsConfig::new);
+    }
+
+    private static Arbitrary<String> pemFiles() {
+        return Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20).map(file -> "tls/" + file + ".pem");
+    }
+
+    private static Arbitrary<Integer> reloadCheckSeconds() {
+        return Arbitraries.integers().between(1, 86_400);
     }
 
     private static Arbitrary<PlacesConfig> places() {

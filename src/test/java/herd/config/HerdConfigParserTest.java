@@ -152,7 +152,7 @@ class HerdConfigParserTest {
     void anUnknownFieldIsRefusedWithTheKnownOnes() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> member("{\"name\": \"A\", \"port\": 1, \"neighbours\": {}, \"logfile\": \"x\"}"));
-        assertEquals(FILE + ": logfile: unknown field (known: [admin, clientIdleTimeoutSeconds, herdAdmin, host, log, logFile, logTraffic, "
+        assertEquals(FILE + ": logfile: unknown field (known: [admin, clientIdleTimeoutSeconds, clientTls, herdAdmin, host, log, logFile, logTraffic, "
                         + "maxClients, maxPendingReplies, name, neighbours, peerPort, peerTls, places, port, shutdownGraceMs,"
                         + " syncIntervalSeconds])",
                 e.getMessage());

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import herd.config.PlacesConfig;
+import herd.testing.ClientTlsPorts;
+import herd.testing.TestCa;
 import herd.testing.TestHerd;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -23,6 +25,8 @@ import picocli.CommandLine;
 /** herd-bench against a real herd, briefly: it must load every member and read their figures. */
 @ExtendWith(VertxExtension.class)
 class HerdBenchTest {
+
+    private static final String TOKEN = "0123456789abcdef-admin";
 
     @Test
     void measuresThroughputRepliesAndPropagationOfARealHerd(Vertx vertx, @TempDir Path dir) throws Exception {
@@ -70,14 +74,49 @@ class HerdBenchTest {
         }
     }
 
-    /** Runs herd-bench; a failed run fails the test with what the bench printed, its results if it wrote them. */
+    @Test
+    void drivesTlsClientPortsAndResetsTheFiguresOverHttpsWithTheAdminToken(Vertx vertx, @TempDir Path dir)
+            throws Exception {
+        TestCa ca = TestCa.create(dir, "herd");
+        try (TestHerd herd = TestHerd.standard(vertx, dir, PlacesConfig.offline(),
+                new ClientTlsPorts(ca, member -> true, true)).adminToken(TOKEN).start()) {
+            Path herdFile = herd.writeHerdFile(dir.resolve("herd.json"));
+            Path json = dir.resolve("results.json");
+            String[] args = {"--herd", herdFile.toString(), "--tls", "--ca", ca.caFile().toString(), "-c", "5", "-r", "200",
+                    "-d", "1", "-w", "1", "--json", json.toString()};
+            JsonObject results = bench(withToken(TOKEN), json, args);
+            assertTrue(results.getLong("repliesPerSecond") > 100, results.encodePrettily());
+            assertEquals(0, results.getLong("connectFailures"), results.encodePrettily());
+            for (String member : herd.names()) {
+                assertTrue(results.getJsonObject("propagationMs").getJsonObject(member).getLong("count") > 0, member);
+            }
+            assertEquals(1, run(withToken("not-the-admin-token"), args), "a member refused the reset");
+            assertEquals(2, run(withToken(TOKEN), "--herd", herdFile.toString(), "-d", "1"), "no plain client ports");
+        }
+    }
+
+    private static HerdBench withToken(String token) {
+        HerdBench bench = new HerdBench();
+        bench.adminToken = token;
+        return bench;
+    }
+
     private static JsonObject bench(Path json, String... args) throws Exception {
+        return bench(new HerdBench(), json, args);
+    }
+
+    /** Runs herd-bench; a failed run fails the test with what the bench printed, its results if it wrote them. */
+    private static JsonObject bench(HerdBench herdBench, Path json, String... args) throws Exception {
         StringWriter out = new StringWriter();
-        CommandLine bench = new CommandLine(new HerdBench());
+        CommandLine bench = new CommandLine(herdBench);
         bench.setErr(new PrintWriter(out, true));
         int exit = bench.execute(args);
         String written = Files.exists(json) ? Files.readString(json) : "(no results written)";
         assertEquals(0, exit, written + "\n" + out);
         return new JsonObject(written);
+    }
+
+    private static int run(HerdBench herdBench, String... args) {
+        return new CommandLine(herdBench).execute(args);
     }
 }

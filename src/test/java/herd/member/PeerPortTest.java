@@ -1,8 +1,10 @@
 package herd.member;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import herd.config.PeerTlsConfig;
 import herd.config.PlacesConfig;
 import herd.config.PlacesConfig.Provider;
 import herd.testing.Flooding;
@@ -10,7 +12,12 @@ import herd.testing.LineClient;
 import herd.testing.PeerPorts;
 import herd.testing.PeerRefusals;
 import herd.testing.PlacesStandIn;
+import herd.testing.TestCa;
 import herd.testing.TestHerd;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
@@ -60,6 +67,24 @@ class PeerPortTest {
             assertEquals("? AT Clark +0.000000000 forged +1+1 1", at);
         }
         assertTrue(herd.member("Clark").table().get("forged").isEmpty());
+    }
+
+    @Test
+    void aTlsPeerDiallingThePlainPeerPortIsRefusedLoggedAndCounted(Vertx vertx) {
+        TestCa ca = TestCa.create(logs, "herd");
+        PeerTlsConfig bailey = ca.member("Bailey");
+        NetClient tls = vertx.createNetClient(new NetClientOptions().setSsl(true).setHostnameVerificationAlgorithm("")
+                .setTrustOptions(new PemTrustOptions().addCertPath(bailey.ca()))
+                .setKeyCertOptions(new PemKeyCertOptions().setKeyPath(bailey.key()).setCertPath(bailey.cert())));
+        try {
+            assertThrows(Exception.class, () -> tls.connect(peerPorts.port("Clark"), "127.0.0.1").await()
+                    .write(HELLO + "\nAT Bailey +0.000000000 forged +1+1 1\n").await());
+        } finally {
+            tls.close().await();
+        }
+        PeerRefusals.await(herd.adminPort("Clark"), logs.resolve("Clark.log"), "tls-on-plain");
+        assertTrue(herd.member("Clark").table().get("forged").isEmpty());
+        assertEquals(herd.status("Bailey").digest(), herd.status("Clark").digest());
     }
 
     @Test

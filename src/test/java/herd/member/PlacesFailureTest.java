@@ -8,6 +8,7 @@ import herd.metrics.MemberMeters;
 import herd.places.PlacesProvider;
 import herd.places.PlacesProviders;
 import herd.protocol.LineLimits;
+import herd.server.ClientCount;
 import herd.server.ClientLimits;
 import herd.server.PortRole;
 import herd.server.ProtocolServer;
@@ -47,7 +48,7 @@ class PlacesFailureTest {
         Responder responder = new Responder("Solo", table, PlacesProviders.failSafe(broken, null, LOG), table::offer,
                 Clock.systemUTC(), new MemberMeters("Solo"), new ReplyLatency(Responder.IAMAT, Responder.WHATSAT));
         ProtocolServer server = ProtocolServer.listen(vertx, ProtocolServer.at("127.0.0.1", FreePorts.next()), PortRole.SHARED,
-                new ClientLimits(LineLimits.CLIENT, 100, Duration.ZERO, 10), responder,
+                new ClientLimits(LineLimits.CLIENT, 100, Duration.ZERO, 10), new ClientCount(), responder,
                 (hello, socket, id, authenticated) -> Optional.empty(), LOG).await();
         try (LineClient client = new LineClient(server.port())) {
             client.send("IAMAT kiwi +34.068930-118.445127 1621464827.5\nWHATSAT kiwi 10 5\nIAMAT next +1+1 2\n");

@@ -9,7 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** A plain blocking TCP client, as a test's stand-in for {@code nc} or a phone. */
+/** A plain blocking TCP (or TLS) client, as a test's stand-in for {@code nc} or a phone. */
 public final class LineClient implements AutoCloseable {
 
     private final Socket socket;
@@ -21,7 +21,12 @@ public final class LineClient implements AutoCloseable {
     }
 
     public LineClient(int port, Duration readTimeout) throws IOException {
-        socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        this(new Socket(InetAddress.getLoopbackAddress(), port), readTimeout);
+    }
+
+    /** Over {@code socket}, already connected: e.g. a TLS one ({@link TestCa#client}). */
+    public LineClient(Socket socket, Duration readTimeout) throws IOException {
+        this.socket = socket;
         socket.setSoTimeout((int) readTimeout.toMillis());
         in = socket.getInputStream();
         out = socket.getOutputStream();

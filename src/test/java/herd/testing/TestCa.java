@@ -1,6 +1,13 @@
 package herd.testing;
 
 import herd.config.PeerTlsConfig;
+import herd.config.ServerTlsConfig;
+import java.net.Socket;
+import java.security.KeyStore;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -106,6 +113,41 @@ public final class TestCa {
         writePem(key, "PRIVATE KEY", memberKeys.getPrivate().getEncoded());
         write(cert, "CERTIFICATE", sign(builder, keys));
         return new PeerTlsConfig(key.toString(), cert.toString(), caFile().toString(), 1);
+    }
+
+    /** A current server certificate for {@code member} (a TLS client port, HTTPS), checked every second. */
+    public ServerTlsConfig server(String member) {
+        PeerTlsConfig files = member(member);
+        return new ServerTlsConfig(files.key(), files.cert(), 1);
+    }
+
+    /** TLS trusting this authority only, as a client of a member's TLS port or HTTPS endpoint. */
+    public SSLContext trusting() {
+        try {
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            trusted.setCertificateEntry("ca", certificate);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A JDK TLS connection to {@code port} on loopback, handshake done, checking that the member's
+     * certificate is this authority's and names 127.0.0.1.
+     */
+    public Socket client(int port) throws IOException {
+        SSLSocket socket = (SSLSocket) trusting().getSocketFactory().createSocket("127.0.0.1", port);
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        socket.setSSLParameters(parameters);
+        socket.startHandshake();
+        return socket;
     }
 
     /** The serial number of the certificate in a PEM file, to tell which certificate a peer presented. */

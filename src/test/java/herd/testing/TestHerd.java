@@ -39,6 +39,7 @@ public final class TestHerd implements AutoCloseable {
 
     private final Vertx vertx;
     private final Map<String, MemberConfig> configs = new LinkedHashMap<>();
+    private String adminToken;
     private final Map<String, String> deployments = new LinkedHashMap<>();
     private final Map<String, MemberVerticle> verticles = new LinkedHashMap<>();
 
@@ -90,6 +91,12 @@ public final class TestHerd implements AutoCloseable {
     }
 
 
+    /** Members started from now on require {@code token} of the admin endpoint's requests other than GET. */
+    public TestHerd adminToken(String token) {
+        adminToken = token;
+        return this;
+    }
+
     /** Starts every member and waits until every peer link is up. */
     public TestHerd start() {
         configs.keySet().forEach(this::startMember);
@@ -99,7 +106,7 @@ public final class TestHerd implements AutoCloseable {
 
     public void startMember(String name) {
         MemberVerticle verticle = new MemberVerticle(configs.get(name), new ConfigSource("test herd", name + "."),
-                new Secrets(API_KEY, HERD_SECRET));
+                new Secrets(API_KEY, HERD_SECRET, adminToken));
         deployments.put(name, vertx.deployVerticle(verticle).await());
         verticles.put(name, verticle);
     }

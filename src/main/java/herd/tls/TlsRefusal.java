@@ -1,4 +1,4 @@
-package herd.peer;
+package herd.tls;
 
 import io.netty.handler.ssl.NotSslRecordException;
 import java.security.cert.CertPathBuilderException;
@@ -6,8 +6,8 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import javax.net.ssl.SSLException;
 
-/** The short reason a TLS handshake on a peer link failed, for the log and the refusal meter (security.md, Refusals). */
-final class TlsRefusal {
+/** The short reason a TLS handshake failed, for the log and the peer refusal meter (security.md, Refusals). */
+public final class TlsRefusal {
 
     private static final int MAX_DESCRIPTION = 200;
 
@@ -15,7 +15,7 @@ final class TlsRefusal {
     }
 
     /** Whether {@code failure} is a TLS failure at all, rather than, say, a refused connection. */
-    static boolean isTls(Throwable failure) {
+    public static boolean isTls(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SSLException) {
                 return true;
@@ -25,12 +25,12 @@ final class TlsRefusal {
     }
 
     /** What failed, for the log: bounded, since a failure may quote what the other side sent. */
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         String message = "TLS handshake failed: " + failure.getMessage();
         return message.length() <= MAX_DESCRIPTION ? message : message.substring(0, MAX_DESCRIPTION) + "...";
     }
 
-    static String reason(Throwable failure) {
+    public static String reason(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof CertificateExpiredException || cause instanceof CertPathValidatorException invalid
                     && invalid.getReason() == CertPathValidatorException.BasicReason.EXPIRED) {
