@@ -15,11 +15,13 @@ import org.HdrHistogram.Histogram;
  * @param links             by neighbour, in configuration order
  * @param propagationMicros a copy of how long updates took to get here, that no one records into
  * @param repairs           what anti-entropy repaired since the member started
+ * @param peerTraffic       lines and bytes over its peer links since it started, both ways
  * @param placesCacheHits   WHATSATs answered from the places cache
  * @param droppedLogLines   traffic lines the log dropped because its writer could not keep up
  */
 public record MemberStatus(String name, int clients, String digest, Map<String, PeerMesh.LinkState> links,
-                           Histogram propagationMicros, PeerMesh.Repairs repairs, long placesCacheHits,
+                           Histogram propagationMicros, PeerMesh.Repairs repairs, PeerMesh.Traffic peerTraffic,
+                           long placesCacheHits,
                            long droppedLogLines) {
 
     public MemberStatus {

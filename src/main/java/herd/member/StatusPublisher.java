@@ -36,7 +36,7 @@ final class StatusPublisher {
     /** A status of this moment, published too. On the member's event loop only. */
     MemberStatus take() {
         MemberStatus status = new MemberStatus(name, table.size(), table.digest(), mesh.linkStates(),
-                mesh.propagation().snapshot(), mesh.repairs(), places.cacheHits(), log.droppedLines());
+                mesh.propagation().snapshot(), mesh.repairs(), mesh.traffic(), places.cacheHits(), log.droppedLines());
         latest = status;
         return status;
     }
