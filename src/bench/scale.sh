@@ -5,7 +5,8 @@
 # own so that it can be restarted. Each is warmed up until its JIT compilers are done, then measured
 # ROUNDS times at RATE IAMAT/s open loop over CLIENTS clients: propagation (every member's figures
 # merged, and the member updates reach last), what each member's peer links carry per update, the
-# herd's CPU per update; then heap after a full GC; then m001 is stopped and restarted empty, and
+# herd's CPU per update; then, once every client has reported (CLIENTS/RATE seconds of load), heap
+# after a full GC; then m001 is stopped and restarted empty, and
 # timed from its links up until it holds every client and its table equals the others'.
 # With CUT_SIZE > 0, a herd of that size in the regions shape (3 regions) also has every link
 # between one region and the others cut for CUT_SECONDS under load, and is timed until it agrees again.
@@ -108,6 +109,8 @@ measure_size() { # members shape
     echo "  round $round: load $(cat "load-$round"), propagation p99 $(field "bench-$round.json" propagationAllMs.p99) ms (all)," \
       "$(field "bench-$round.json" propagationWorstMs.p99) ms (worst member), CPU $(field "bench-$round.json" cpuMicrosPerUpdate) us/update" >&2
   done
+  # Every one of the CLIENTS clients once (each herd-bench run starts again at the first).
+  herd_bench -c 100 -r "$RATE" -w 0 -d $(( (CLIENTS + RATE - 1) / RATE + 1 )) --clients "$CLIENTS" > fill.out 2>&1 || true
   herd_java herd.loadgen.Agreement --herd conf/herd.json --timeout 120 > settled.out || true
   local used=0 pid
   for pid in "${PIDS[@]}"; do jcmd "$pid" GC.run > /dev/null; used=$((used + $(heap_used_mb "$pid"))); done
