@@ -172,14 +172,12 @@ public final class MemberMeters {
      * it held already ({@code herd_peer_repeats_total}, see scale.md).
      */
     public void peerTraffic(Supplier<PeerMesh.Traffic> traffic) {
-        count("herd.peer.lines", "Lines over the member's peer links, by direction", () -> traffic.get().linesIn(),
-                "direction", "in");
-        count("herd.peer.lines", "Lines over the member's peer links, by direction", () -> traffic.get().linesOut(),
-                "direction", "out");
-        count("herd.peer.bytes", "Bytes over the member's peer links, by direction", () -> traffic.get().bytesIn(),
-                "direction", "in");
-        count("herd.peer.bytes", "Bytes over the member's peer links, by direction", () -> traffic.get().bytesOut(),
-                "direction", "out");
+        String lines = "Lines over the member's peer links, by direction";
+        String bytes = "Bytes over the member's peer links, by direction";
+        count("herd.peer.lines", lines, () -> traffic.get().linesIn(), "direction", "in");
+        count("herd.peer.lines", lines, () -> traffic.get().linesOut(), "direction", "out");
+        count("herd.peer.bytes", bytes, () -> traffic.get().bytesIn(), "direction", "in");
+        count("herd.peer.bytes", bytes, () -> traffic.get().bytesOut(), "direction", "out");
         count("herd.peer.repeats", "Updates received from neighbours that the member held already",
                 () -> traffic.get().repeatsIn());
     }
