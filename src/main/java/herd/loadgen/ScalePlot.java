@@ -37,7 +37,7 @@ public final class ScalePlot {
         List<String> labels = plotted.stream().map(row -> row.getInteger("members") + " members, diameter "
                 + row.getInteger("diameter")).toList();
         JsonObject first = plotted.get(0);
-        String title = String.format("Propagation at %,d IAMAT/s, %s herds on one 2-core machine",
+        String title = String.format("Propagation at %,d IAMAT/s, %s herds, by size",
                 Math.round(first.getDouble("rate")), first.getString("shape"));
         return LatencyPlot.svg(title, "herd size (diameter: the most hops between two members)", labels, 0, List.of(
                 new LatencyPlot.Line("p99, farthest member", "#d62728", values(plotted, "farthest_p99_ms")),
