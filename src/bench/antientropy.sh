@@ -8,6 +8,7 @@
 # Fixed loopback ports 12600-12601 (clients) and 12700-12701 (admin).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source src/bench/herd.sh
 ROOT=$PWD
 JAR=${JAR:-$ROOT/target/herd-fat.jar}
 CLIENTS=${CLIENTS:-1000000}
@@ -48,13 +49,6 @@ for m in A B; do
     -d $(( CLIENTS / RATE + 2 )) --clients "$CLIENTS" > "$WORK/load-$m.out" 2>&1
 done
 echo "A holds $(status 12700 | field clients) clients, B $(status 12701 | field clients)"
-
-heap_used_mb() { # pid
-  jcmd "$1" GC.heap_info 2>/dev/null | python3 -c "
-import re,sys
-m=re.search(r'used (\d+)K', sys.stdin.read())
-print(round(int(m.group(1))/1024) if m else 0)"
-}
 
 start=$(date +%s.%N)
 member_file A 12600 12700 '{"B": "127.0.0.1:12601"}'

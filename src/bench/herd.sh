@@ -138,3 +138,10 @@ log_write_bytes() { # bytes the members have written to storage (their log files
   done
   echo "$total"
 }
+
+heap_used_mb() { # pid: the heap the process uses now, in MB (after a GC.run, what is live)
+  jcmd "$1" GC.heap_info 2>/dev/null | python3 -c "
+import re,sys
+m=re.search(r'used (\d+)K', sys.stdin.read())
+print(round(int(m.group(1))/1024) if m else 0)"
+}

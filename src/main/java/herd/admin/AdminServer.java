@@ -21,7 +21,8 @@ import org.slf4j.Logger;
 /**
  * A member's HTTP (or HTTPS) admin endpoint, on its own port: {@code GET /health} (live),
  * {@code GET /ready} (serving clients; how many links are up), {@code GET /status} (the
- * member, its table size and digest, its links, how fast updates reach it, how many traffic
+ * member, its table size and digest, its links, how fast updates reach it, what crossed its peer
+ * links, how many traffic
  * lines its log dropped), {@code GET
  * /metrics} (Prometheus) and {@code DELETE /propagation} (start
  * the propagation figures afresh, as a benchmark does before a run; only as {@link MutatingRequests}
@@ -116,6 +117,9 @@ public final class AdminServer {
                 .put("reply", reply(status.replyMicros()))
                 .put("antiEntropy", new JsonObject().put("repairs", status.repairs().exchanges())
                         .put("reportsSent", status.repairs().reportsSent()))
+                .put("peerTraffic", new JsonObject().put("linesIn", status.peerTraffic().linesIn())
+                        .put("bytesIn", status.peerTraffic().bytesIn()).put("linesOut", status.peerTraffic().linesOut())
+                        .put("bytesOut", status.peerTraffic().bytesOut()).put("repeatsIn", status.peerTraffic().repeatsIn()))
                 .put("log", new JsonObject().put("droppedLines", status.droppedLogLines()));
     }
 

@@ -16,13 +16,14 @@ import org.HdrHistogram.Histogram;
  * @param propagationMicros a copy of how long updates took to get here, that no one records into
  * @param replyMicros       copies of how long replies took to be ready, by command ({@code IAMAT}, {@code WHATSAT})
  * @param repairs           what anti-entropy repaired since the member started
+ * @param peerTraffic       lines and bytes over its peer links since it started, both ways
  * @param placesCacheHits   WHATSATs answered from the places cache
  * @param droppedLogLines   traffic lines the log dropped because its writer could not keep up
  * @param caughtUp          the member holds what its herd holds, so it is ready (admin.md, Readiness)
  */
 public record MemberStatus(String name, int clients, String digest, Map<String, PeerMesh.LinkState> links,
                            Histogram propagationMicros, Map<String, Histogram> replyMicros, PeerMesh.Repairs repairs,
-                           long placesCacheHits, long droppedLogLines, boolean caughtUp) {
+                           PeerMesh.Traffic peerTraffic, long placesCacheHits, long droppedLogLines, boolean caughtUp) {
 
     public MemberStatus {
         links = Collections.unmodifiableMap(new LinkedHashMap<>(links));

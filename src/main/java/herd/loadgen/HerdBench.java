@@ -15,12 +15,10 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +81,10 @@ public final class HerdBench implements Callable<Integer> {
 
     @Option(names = "--event-loops", description = "event loops of the load generator (default: ${DEFAULT-VALUE})")
     int eventLoops = 2;
+
+    @Option(names = "--cpu-of", split = ",", description = "process IDs of the herd's members: CPU time per update"
+            + " over the measured seconds (all on this machine; default: not measured)")
+    List<Long> cpuOf = List.of();
 
     @Option(names = "--json", description = "also write the results to this file as JSON")
     Path jsonFile;
@@ -175,9 +177,13 @@ public final class HerdBench implements Callable<Integer> {
         long repliesBefore = stats.replies.sum();
         long floodBefore = stats.floodReplies.sum();
         Map<String, Long> acceptedBefore = accepted(stats, herd);
+        Map<String, JsonObject> statusBefore = MemberStatuses.read(admin, herd);
+        long cpuBefore = HerdCpu.nanos(cpuOf);
         long started = System.nanoTime();
         Histogram replies = progress(stats, duration, "measure");
-        Map<String, Histogram> appliedInWindow = propagation(admin, herd);
+        Map<String, JsonObject> statusAfter = MemberStatuses.read(admin, herd);
+        long cpu = HerdCpu.nanos(cpuOf) - cpuBefore;
+        Map<String, Histogram> appliedInWindow = propagation(statusAfter);
         Map<String, Long> acceptedAfter = accepted(stats, herd);
         double seconds = (System.nanoTime() - started) / 1e9;
         stats.measuring = false;
@@ -189,7 +195,10 @@ public final class HerdBench implements Callable<Integer> {
             flood.stopSending();
         }
         drain(stats);
-        Map<String, Histogram> propagation = propagation(admin, herd);
+        Map<String, Histogram> propagation = propagation(MemberStatuses.read(admin, herd));
+        long updates = acceptedAfter.values().stream().mapToLong(Long::longValue).sum()
+                - acceptedBefore.values().stream().mapToLong(Long::longValue).sum();
+        PeerCost peerCost = PeerCost.between(statusBefore, statusAfter, updates);
 
         // Every member applies every update: those it accepted itself and those its neighbours
         // flooded to it. At the slowest member that is the rate the herd as a whole sustains.
@@ -198,7 +207,8 @@ public final class HerdBench implements Callable<Integer> {
                 (fromPeers.getTotalCount() + acceptedAfter.get(member) - acceptedBefore.get(member)) / seconds));
         Results results = new Results(measuredSent / seconds, measuredReplies / seconds, applied, replies, propagation,
                 stats.sent.sum() - stats.replies.sum(), stats.invalidReplies.sum(), stats.connectFailures.sum(),
-                stats.connectionsLost.sum(), stats.idleOpen.sum(), floodBurst > 0 ? measuredFlood / seconds : null);
+                stats.connectionsLost.sum(), stats.idleOpen.sum(), floodBurst > 0 ? measuredFlood / seconds : null,
+                peerCost, cpuOf.isEmpty() || updates == 0 ? null : cpu / 1e3 / updates);
         System.out.print(results.table());
         write(results, replies);
         return results.clean() && reset ? 0 : 1;
@@ -305,24 +315,16 @@ public final class HerdBench implements Callable<Integer> {
         return Future.all(resets).await().<Boolean>list().stream().allMatch(Boolean::booleanValue);
     }
 
-    private static Map<String, Histogram> propagation(WebClient admin, List<MemberConfig> herd) {
+    private static Map<String, Histogram> propagation(Map<String, JsonObject> statuses) {
         Map<String, Histogram> byMember = new LinkedHashMap<>();
-        for (MemberConfig member : herd) {
-            if (member.admin() == null) {
-                continue;
+        statuses.forEach((member, status) -> {
+            Histogram propagation = MemberStatuses.propagation(status);
+            if (propagation == null) {
+                System.err.println("herd-bench: unreadable propagation figures from " + member);
+            } else {
+                byMember.put(member, propagation);
             }
-            JsonObject status = admin.get(member.admin().port(), "127.0.0.1", "/status").ssl(member.admin().tls() != null)
-                    .send()
-                    .map(response -> response.bodyAsJsonObject()).otherwiseEmpty().await();
-            if (status != null) {
-                byte[] encoded = Base64.getDecoder().decode(status.getJsonObject("propagation").getString("histogram"));
-                try {
-                    byMember.put(member.name(), Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(encoded), 0));
-                } catch (java.util.zip.DataFormatException e) {
-                    System.err.println("herd-bench: unreadable propagation figures from " + member.name());
-                }
-            }
-        }
+        });
         return byMember;
     }
 

@@ -1,24 +1,30 @@
 package herd.loadgen;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * An SVG plot of a run's reply latency percentiles second by second (log scale), the measured
- * seconds apart from the warm-up: a picture of how steady the herd was, not only its summary.
+ * SVG plots of latencies on a log scale: a run's reply latency percentiles second by second, the
+ * measured seconds apart from the warm-up (a picture of how steady the herd was, not only its
+ * summary), or any lines of latencies over labelled points (see {@link ScalePlot}).
  */
 final class LatencyPlot {
 
     private static final int WIDTH = 720;
     private static final int HEIGHT = 360;
     private static final int LEFT = 60;
-    private static final int RIGHT = 110;
+    private static final int RIGHT = 170;
     private static final int TOP = 30;
     private static final int BOTTOM = 40;
     private static final double FLOOR_MS = 0.01;
 
     private record Series(String name, String colour, ToDoubleFunction<Timeline.Second> ms) {
+    }
+
+    /** One line of a plot: its name, colour and a latency in milliseconds at each point. */
+    record Line(String name, String colour, double[] ms) {
     }
 
     private static final List<Series> SERIES = List.of(
@@ -31,7 +37,19 @@ final class LatencyPlot {
     }
 
     static String svg(String title, List<Timeline.Second> seconds) {
-        double top = Math.max(1, seconds.stream().mapToDouble(Timeline.Second::maxMs).max().orElse(1));
+        List<Line> lines = SERIES.stream().map(series -> new Line(series.name(), series.colour(),
+                seconds.stream().mapToDouble(series.ms()).toArray())).toList();
+        int warmUp = (int) seconds.stream().filter(s -> !s.phase().equals("measure")).count();
+        return svg(title, "seconds of the run", List.of(), warmUp, lines);
+    }
+
+    /**
+     * @param xLabels   a label under each point, or none
+     * @param notMeasured how many points at the start are shaded as not measured
+     */
+    static String svg(String title, String xTitle, List<String> xLabels, int notMeasured, List<Line> lines) {
+        int points = lines.stream().mapToInt(line -> line.ms().length).max().orElse(0);
+        double top = Math.max(1, lines.stream().flatMapToDouble(line -> Arrays.stream(line.ms())).max().orElse(1));
         double decades = Math.ceil(Math.log10(top / FLOOR_MS));
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n"
@@ -39,11 +57,10 @@ final class LatencyPlot {
                         + "<text x=\"%d\" y=\"18\" font-size=\"14\">%s</text>%n", WIDTH, HEIGHT, LEFT, escape(title)));
         int plotWidth = WIDTH - LEFT - RIGHT;
         int plotHeight = HEIGHT - TOP - BOTTOM;
-        double step = seconds.size() > 1 ? (double) plotWidth / (seconds.size() - 1) : plotWidth;
-        long warmUp = seconds.stream().filter(s -> !s.phase().equals("measure")).count();
-        if (warmUp > 0) {
+        double step = points > 1 ? (double) plotWidth / (points - 1) : plotWidth;
+        if (notMeasured > 0) {
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#f0f0f0\"/>%n"
-                    + "<text x=\"%d\" y=\"%d\" fill=\"#777\">not measured</text>%n", LEFT, TOP, (warmUp - 0.5) * step,
+                    + "<text x=\"%d\" y=\"%d\" fill=\"#777\">not measured</text>%n", LEFT, TOP, (notMeasured - 0.5) * step,
                     plotHeight, LEFT + 4, TOP + 14));
         }
         for (int decade = 0; decade <= decades; decade++) {
@@ -52,20 +69,24 @@ final class LatencyPlot {
                     + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s ms</text>%n", LEFT, LEFT + plotWidth, y, y, LEFT - 6,
                     y + 4, label(FLOOR_MS * Math.pow(10, decade))));
         }
-        for (int i = 0; i < SERIES.size(); i++) {
-            Series series = SERIES.get(i);
-            StringBuilder points = new StringBuilder();
-            for (int s = 0; s < seconds.size(); s++) {
-                double ms = Math.max(FLOOR_MS, series.ms().applyAsDouble(seconds.get(s)));
-                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", LEFT + s * step,
+        for (int i = 0; i < xLabels.size(); i++) {
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                    LEFT + i * step, TOP + plotHeight + 16, escape(xLabels.get(i))));
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            StringBuilder polyline = new StringBuilder();
+            for (int p = 0; p < line.ms().length; p++) {
+                double ms = Math.max(FLOOR_MS, line.ms()[p]);
+                polyline.append(String.format(Locale.ROOT, "%.1f,%.1f ", LEFT + p * step,
                         TOP + plotHeight - plotHeight * Math.log10(ms / FLOOR_MS) / decades));
             }
             svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" points=\"%s\"/>%n"
-                    + "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n", series.colour(), points.toString().strip(),
-                    LEFT + plotWidth + 10, TOP + 16 * (i + 1), series.colour(), series.name()));
+                    + "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n", line.colour(), polyline.toString().strip(),
+                    LEFT + plotWidth + 10, TOP + 16 * (i + 1), line.colour(), escape(line.name())));
         }
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">seconds of the run</text>%n",
-                LEFT + plotWidth / 2, HEIGHT - 8));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                LEFT + plotWidth / 2, HEIGHT - 8, escape(xTitle)));
         return svg.append("</svg>\n").toString();
     }
 

@@ -11,11 +11,14 @@ import org.HdrHistogram.Histogram;
  * @param appliedPerSecond by member, the updates it applied per second while measuring (accepted
  *                         from its clients or flooded to it); the least is what the herd sustains
  * @param floodRepliesPerSecond replies to the flooding connection (not in the reply latency), or null without one
+ * @param peerCost         what one update cost each member's peer links, or null if not read
+ * @param cpuMicrosPerUpdate CPU time of the herd's processes per update accepted, or null if not measured
  */
 record Results(double sentPerSecond, double repliesPerSecond, Map<String, Double> appliedPerSecond,
                Histogram replyMicros,
                Map<String, Histogram> propagationMicros, long unanswered, long invalidReplies,
-               long connectFailures, long connectionsLost, long idleConnections, Double floodRepliesPerSecond) {
+               long connectFailures, long connectionsLost, long idleConnections, Double floodRepliesPerSecond,
+               PeerCost peerCost, Double cpuMicrosPerUpdate) {
 
     boolean clean() {
         return unanswered == 0 && invalidReplies == 0 && connectFailures == 0 && connectionsLost == 0;
@@ -36,6 +39,15 @@ record Results(double sentPerSecond, double repliesPerSecond, Map<String, Double
         if (worst != null) {
             out.append(String.format("propagation worst   p50 %8.2f ms   p99 %8.2f ms   max %8.2f ms%n",
                     ms(worst, 50), ms(worst, 99), worst.getMaxValue() / 1000.0));
+            Histogram all = allMembers();
+            out.append(String.format("propagation, all    p50 %8.2f ms   p99 %8.2f ms   max %8.2f ms   (every member's merged)%n",
+                    ms(all, 50), ms(all, 99), all.getMaxValue() / 1000.0));
+        }
+        if (peerCost != null) {
+            out.append(peerCost.table());
+        }
+        if (cpuMicrosPerUpdate != null) {
+            out.append(String.format("herd CPU            %.1f us per update (all members' processes)%n", cpuMicrosPerUpdate));
         }
         out.append(String.format("errors              unanswered %d, invalid replies %d, connect failures %d, connections lost %d%n",
                 unanswered, invalidReplies, connectFailures, connectionsLost));
@@ -55,6 +67,13 @@ record Results(double sentPerSecond, double repliesPerSecond, Map<String, Double
                 .max((a, b) -> Long.compare(a.getValueAtPercentile(99), b.getValueAtPercentile(99))).orElse(null);
     }
 
+    /** Every member's propagation figures in one: how long updates took to reach a member, any member. */
+    private Histogram allMembers() {
+        Histogram all = new Histogram(3);
+        propagationMicros.values().forEach(all::add);
+        return all;
+    }
+
     private Optional<Map.Entry<String, Double>> slowestMember() {
         return appliedPerSecond.entrySet().stream().min(Map.Entry.comparingByValue());
     }
@@ -70,6 +89,9 @@ record Results(double sentPerSecond, double repliesPerSecond, Map<String, Double
                 .put("replyLatencyMs", summary(replyMicros))
                 .put("propagationMs", propagation)
                 .put("propagationWorstMs", worst == null ? null : summary(worst))
+                .put("propagationAllMs", worst == null ? null : summary(allMembers()))
+                .put("peerPerUpdate", peerCost == null ? null : peerCost.json())
+                .put("cpuMicrosPerUpdate", cpuMicrosPerUpdate == null ? null : Math.round(cpuMicrosPerUpdate * 10) / 10.0)
                 .put("unanswered", unanswered)
                 .put("invalidReplies", invalidReplies)
                 .put("connectFailures", connectFailures)

@@ -152,6 +152,7 @@ public final class Member {
         meters.placesCacheHits(() -> status.latest().placesCacheHits());
         meters.logDroppedLines(() -> status.latest().droppedLogLines());
         meters.antiEntropy(() -> status.latest().repairs().exchanges(), () -> status.latest().repairs().reportsSent());
+        meters.peerTraffic(() -> status.latest().peerTraffic());
         mesh.neighbours().forEach(neighbour -> meterLink(meters, status, neighbour));
     }
 

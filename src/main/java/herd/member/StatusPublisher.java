@@ -39,8 +39,8 @@ final class StatusPublisher {
     /** A status of this moment, published too. On the member's event loop only. */
     MemberStatus take() {
         MemberStatus status = new MemberStatus(name, table.size(), table.digest(), mesh.linkStates(),
-                mesh.propagation().snapshot(), replyLatency.snapshot(), mesh.repairs(), places.cacheHits(),
-                log.droppedLines(), mesh.caughtUp());
+                mesh.propagation().snapshot(), replyLatency.snapshot(), mesh.repairs(), mesh.traffic(),
+                places.cacheHits(), log.droppedLines(), mesh.caughtUp());
         latest = status;
         return status;
     }

@@ -166,6 +166,22 @@ public final class MemberMeters {
         count("herd.anti.entropy.reports.sent", "Reports this member sent to repair a neighbour's table", reportsSent);
     }
 
+    /**
+     * What crossed the member's peer links, by direction ({@code in}, {@code out}): lines and bytes
+     * ({@code herd_peer_lines_total}, {@code herd_peer_bytes_total}), and the updates received that
+     * it held already ({@code herd_peer_repeats_total}, see scale.md).
+     */
+    public void peerTraffic(Supplier<PeerMesh.Traffic> traffic) {
+        String lines = "Lines over the member's peer links, by direction";
+        String bytes = "Bytes over the member's peer links, by direction";
+        count("herd.peer.lines", lines, () -> traffic.get().linesIn(), "direction", "in");
+        count("herd.peer.lines", lines, () -> traffic.get().linesOut(), "direction", "out");
+        count("herd.peer.bytes", bytes, () -> traffic.get().bytesIn(), "direction", "in");
+        count("herd.peer.bytes", bytes, () -> traffic.get().bytesOut(), "direction", "out");
+        count("herd.peer.repeats", "Updates received from neighbours that the member held already",
+                () -> traffic.get().repeatsIn());
+    }
+
     /** Places answers served from the cache, as the provider counts them. */
     public void placesCacheHits(Supplier<Number> hits) {
         count("herd.places.cache.hits", "WHATSATs answered from the places cache", hits);

@@ -44,6 +44,7 @@ final class AntiEntropy {
     private final Vertx vertx;
     private final LocationTable table;
     private final Duration syncInterval;
+    private final PeerTraffic counted;
     private final Logger log;
     /** Sockets an exchange is being written on: one at a time each, since it owns their drain handler. */
     private final Set<NetSocket> streaming = new HashSet<>();
@@ -52,8 +53,9 @@ final class AntiEntropy {
     private long repairs;
     private long reportsSent;
 
-    AntiEntropy(Vertx vertx, LocationTable table, Duration syncInterval, Logger log) {
+    AntiEntropy(Vertx vertx, LocationTable table, Duration syncInterval, PeerTraffic counted, Logger log) {
         this.vertx = vertx;
+        this.counted = counted;
         this.table = table;
         this.syncInterval = syncInterval;
         this.log = log;
@@ -112,9 +114,10 @@ final class AntiEntropy {
     }
 
     /** The last line of an answer: the buckets the acceptor wants back. */
-    private static void endAnswer(NetSocket socket, TrafficLog.Connection traffic, BitSet differ) {
+    private void endAnswer(NetSocket socket, TrafficLog.Connection traffic, BitSet differ) {
         byte[] need = PeerWire.encode(new PeerMessage.SyncNeed(differ));
         traffic.out(need);
+        counted.sent(1, need.length);
         socket.write(Buffer.buffer(need));
     }
 
@@ -145,6 +148,7 @@ final class AntiEntropy {
 
     private void pump(NetSocket socket, TrafficLog.Connection traffic, LineCursor cursor, Promise<Integer> done) {
         while (streaming.contains(socket) && !socket.writeQueueFull()) {
+            int linesBefore = cursor.lines();
             byte[] chunk = cursor.next(CHUNK_BYTES);
             if (chunk == null) {
                 socket.drainHandler(null);
@@ -154,6 +158,7 @@ final class AntiEntropy {
                 return;
             }
             traffic.out(chunk);
+            counted.sent(cursor.lines() - linesBefore, chunk.length);
             socket.write(Buffer.buffer(chunk));
         }
         if (streaming.contains(socket)) {

@@ -65,6 +65,7 @@ final class InboundPeer implements LineReceiver {
             return;
         }
         traffic.in(line);
+        mesh.received(line);
         // Most lines of a flood are updates this member holds already: recognised by their bytes, they need no parsing.
         if (mesh.holds(line)) {
             return;

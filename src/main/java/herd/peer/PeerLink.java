@@ -62,6 +62,7 @@ final class PeerLink {
     private final PeerAddress address;
     private final Logger log;
     private final TrafficLog.Connection traffic;
+    private final PeerTraffic counted;
     private final Context context;
 
     // Owned by the member's event loop.
@@ -86,7 +87,7 @@ final class PeerLink {
     private volatile int reopenings;
 
     PeerLink(Vertx vertx, PeerMesh mesh, AntiEntropy antiEntropy, PeerHandshake handshake, NetClient client,
-             String neighbour, PeerAddress address, Logger log) {
+             String neighbour, PeerAddress address, PeerTraffic counted, Logger log) {
         this.vertx = vertx;
         this.mesh = mesh;
         this.antiEntropy = antiEntropy;
@@ -96,6 +97,7 @@ final class PeerLink {
         this.address = address;
         this.log = log;
         this.traffic = MemberLog.traffic(log).connection("link:" + neighbour);
+        this.counted = counted;
         this.context = vertx.getOrCreateContext();
     }
 
@@ -157,6 +159,7 @@ final class PeerLink {
         // Not logged here: the neighbour logs every line it receives, and an update a member floods
         // goes out on two or three links, which would log it again for each (most of the log's bytes).
         batch.appendBytes(line);
+        counted.sent(1, line.length);
         if (batch.length() >= MAX_BATCH_BYTES) {
             flush();
         }
@@ -323,6 +326,7 @@ final class PeerLink {
             public void line(String line) {
                 traffic.in(line);
                 if (state == State.UP) {
+                    counted.received(line);
                     mesh.answered(PeerLink.this, line);
                 } else if (state == State.HANDSHAKING) {
                     answered(opened, dialler, line);

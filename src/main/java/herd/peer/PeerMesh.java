@@ -62,6 +62,7 @@ public final class PeerMesh implements PeerAcceptor {
     private final PeerHandshake handshake;
     private final AntiEntropy antiEntropy;
     private final FirstExchange firstExchange;
+    private final PeerTraffic traffic = new PeerTraffic();
     private int busyLinks;
     private Consumer<Boolean> holdClients = hold -> { };
     private Consumer<String> refusals = reason -> { };
@@ -74,7 +75,7 @@ public final class PeerMesh implements PeerAcceptor {
         this.vertx = vertx;
         this.propagation = new PropagationLatency(propagationSeconds);
         this.handshake = new PeerHandshake(self, auth);
-        this.antiEntropy = new AntiEntropy(vertx, table, syncInterval, log);
+        this.antiEntropy = new AntiEntropy(vertx, table, syncInterval, traffic, log);
         this.firstExchange = new FirstExchange(log);
         this.clock = clock;
         this.table = table;
@@ -85,7 +86,7 @@ public final class PeerMesh implements PeerAcceptor {
     }
 
     private PeerLink link(String neighbour, PeerAddress address) {
-        return new PeerLink(vertx, this, antiEntropy, handshake, client, neighbour, address, log);
+        return new PeerLink(vertx, this, antiEntropy, handshake, client, neighbour, address, traffic, log);
     }
 
     public void start() {
@@ -203,6 +204,9 @@ public final class PeerMesh implements PeerAcceptor {
 
     /** What a neighbour sends back on the link this member dialled: reports, and the buckets it needs. */
     void answered(PeerLink link, String line) {
+        if (holds(line)) {
+            return;
+        }
         PeerMessage message = PeerWire.decode(line);
         if (message instanceof PeerMessage.Update update) {
             offer(update.report(), link.neighbour());
@@ -227,7 +231,16 @@ public final class PeerMesh implements PeerAcceptor {
      */
     boolean holds(String line) {
         String client = PeerWire.clientOf(line);
-        return client != null && table.holds(client, line);
+        boolean held = client != null && table.holds(client, line);
+        if (held) {
+            traffic.repeat();
+        }
+        return held;
+    }
+
+    /** Counts a line a neighbour sent on either link. */
+    void received(String line) {
+        traffic.received(line);
     }
 
     /** Stores the report if it wins and floods it on; {@code from} is the neighbour it came from, or null. */
@@ -322,6 +335,19 @@ public final class PeerMesh implements PeerAcceptor {
      * @param unsent updates not sent on it while it lagged (anti-entropy sent them after)
      */
     public record LinkState(boolean up, Instant since, int reopenings, boolean busy, long unsent) {
+    }
+
+    /** What crossed this member's peer links since it started. */
+    public Traffic traffic() {
+        return traffic.totals();
+    }
+
+    /**
+     * Peer-link traffic since the member started, both ways, with line ends.
+     *
+     * @param repeatsIn updates received that this member held already (a flood's copies from its other sides)
+     */
+    public record Traffic(long linesIn, long bytesIn, long linesOut, long bytesOut, long repeatsIn) {
     }
 
     /** What anti-entropy repaired since the member started. */

@@ -36,7 +36,7 @@ class HerdBenchTest {
             JsonObject results = bench(json, "--herd", herdFile.toString(), "-c", "10",
                     "-r", "500", "-d", "2", "-w", "1", "--whatsat", "0.1", "--json", json.toString(),
                     "--hgrm", dir.resolve("replies.hgrm").toString(), "--csv", dir.resolve("run.csv").toString(),
-                    "--svg", dir.resolve("run.svg").toString());
+                    "--svg", dir.resolve("run.svg").toString(), "--cpu-of", String.valueOf(ProcessHandle.current().pid()));
             assertTrue(results.getLong("repliesPerSecond") > 300, results.encodePrettily());
             assertEquals(0, results.getLong("unanswered"));
             assertEquals(0, results.getLong("invalidReplies"));
@@ -51,6 +51,13 @@ class HerdBenchTest {
             assertTrue(hgrm.contains("Percentile") && hgrm.contains("#[Max"), hgrm);
             Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve("run.svg").toFile());
             assertEquals(4, svg.getElementsByTagName("polyline").getLength(), "p50, p99, p99.9 and max");
+            assertTrue(results.getDouble("cpuMicrosPerUpdate") > 0, results.encodePrettily());
+            // Each update reaches a member of the standard herd once from each neighbour but one, on average.
+            JsonObject peer = results.getJsonObject("peerPerUpdate");
+            assertTrue(peer.getJsonObject("linesIn").getDouble("mean") > 1, results.encodePrettily());
+            assertTrue(peer.getJsonObject("repeatsIn").getDouble("mean") > 0, results.encodePrettily());
+            assertTrue(results.getJsonObject("propagationAllMs").getLong("count")
+                    > results.getJsonObject("propagationWorstMs").getLong("count"), "every member's figures merged");
             double worstP99 = results.getJsonObject("propagationWorstMs").getDouble("p99");
             for (String member : herd.names()) {
                 JsonObject propagation = results.getJsonObject("propagationMs").getJsonObject(member);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import herd.config.PlacesConfig;
 import herd.config.PlacesConfig.Provider;
 import herd.core.Report;
+import herd.peer.PeerMesh;
 import herd.testing.Await;
 import herd.testing.LineClient;
 import herd.testing.PlacesStandIn;
@@ -184,6 +185,41 @@ class HerdTest {
                 herd.member("Bona").table().digest().equals(herd.member("Bailey").table().digest()));
         assertEquals(51, herd.member("Bona").table().size());
         assertEquals("AT Jaquez", herd.member("Bona").table().get("missed").orElseThrow().atLine().substring(0, 9));
+    }
+
+    @Test
+    void oneUpdateIsSentOnceByEachMemberToEveryNeighbourButItsSourceAndCountedAtBothEnds() throws IOException {
+        herd.awaitLinks();
+        PeerMesh.Traffic before = settledTraffic();
+        try (LineClient clark = new LineClient(herd.port("Clark"))) {
+            clark.send("IAMAT counted +1+1 5\n").readLine();
+        }
+        awaitEverywhere("counted", "5");
+        PeerMesh.Traffic after = settledTraffic();
+        // Each member forwards once, when it first stores the update: the origin to its 2
+        // neighbours, each other member to all of its neighbours but one: 2 + 1 + 2 + 2 + 1.
+        assertEquals(8, after.linesOut() - before.linesOut());
+        assertEquals(4, after.repeatsIn() - before.repeatsIn(), "each of the 4 others stored it once");
+        assertTrue(after.bytesOut() - before.bytesOut() > 8 * "AT Clark +0.000000000 counted +1+1 5".length());
+    }
+
+    /** The herd's peer traffic once every line sent has been received. */
+    private PeerMesh.Traffic settledTraffic() {
+        PeerMesh.Traffic[] total = {null};
+        Await.until("every peer line sent received", FLOOD, () -> {
+            long linesIn = 0, bytesIn = 0, linesOut = 0, bytesOut = 0, repeats = 0;
+            for (String name : herd.names()) {
+                PeerMesh.Traffic traffic = herd.status(name).peerTraffic();
+                linesIn += traffic.linesIn();
+                bytesIn += traffic.bytesIn();
+                linesOut += traffic.linesOut();
+                bytesOut += traffic.bytesOut();
+                repeats += traffic.repeatsIn();
+            }
+            total[0] = new PeerMesh.Traffic(linesIn, bytesIn, linesOut, bytesOut, repeats);
+            return linesIn == linesOut && bytesIn == bytesOut;
+        });
+        return total[0];
     }
 
     @Test

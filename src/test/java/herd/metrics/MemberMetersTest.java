@@ -22,6 +22,7 @@ class MemberMetersTest {
         meters.command("IAMAT", "ok").increment();
         meters.replyLatency("IAMAT").record(Duration.ofMillis(3));
         meters.clients(() -> 7);
+        meters.peerTraffic(() -> new PeerMesh.Traffic(3, 300, 2, 200, 1));
         assertEquals(Optional.empty(), meters.scrape(), "nothing to scrape before the registry is made");
 
         meters.export(jvm);
@@ -31,6 +32,9 @@ class MemberMetersTest {
         assertTrue(text.contains("herd_commands_total{command=\"IAMAT\",member=\"Clark\",outcome=\"ok\"} 1.0"), text);
         assertTrue(text.contains("herd_reply_latency_seconds_count{command=\"IAMAT\",member=\"Clark\"} 1"), text);
         assertTrue(text.contains("herd_clients{member=\"Clark\"} 7.0"), text);
+        assertTrue(text.contains("herd_peer_lines_total{direction=\"in\",member=\"Clark\"} 3.0"), text);
+        assertTrue(text.contains("herd_peer_bytes_total{direction=\"out\",member=\"Clark\"} 200.0"), text);
+        assertTrue(text.contains("herd_peer_repeats_total{member=\"Clark\"} 1.0"), text);
     }
 
     @Test
