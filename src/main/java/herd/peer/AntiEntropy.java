@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -48,17 +50,24 @@ final class AntiEntropy {
     private final Logger log;
     /** Sockets an exchange is being written on: one at a time each, since it owns their drain handler. */
     private final Set<NetSocket> streaming = new HashSet<>();
+    private final FirstExchange firstExchange;
+    /** While catching up: the link whose comparison brings the table, and the links that compare after it. */
+    private PeerLink catchingUpFrom;
+    private final Set<PeerLink> deferred = new LinkedHashSet<>();
     private long syncTimer = -1;
     /** Exchanges in which this member found buckets that differed, and reports it sent to repair them. */
     private long repairs;
     private long reportsSent;
 
-    AntiEntropy(Vertx vertx, LocationTable table, Duration syncInterval, PeerTraffic counted, Logger log) {
+    AntiEntropy(Vertx vertx, LocationTable table, Duration syncInterval, PeerTraffic counted,
+                FirstExchange firstExchange, Logger log) {
         this.vertx = vertx;
         this.counted = counted;
         this.table = table;
         this.syncInterval = syncInterval;
+        this.firstExchange = firstExchange;
         this.log = log;
+        firstExchange.whenOver(this::compareDeferred);
     }
 
     /**
@@ -75,9 +84,26 @@ final class AntiEntropy {
         vertx.cancelTimer(syncTimer);
     }
 
-    /** The dialler's opening: this member's bucket digests. */
+    /**
+     * The dialler's opening: this member's bucket digests. While the member catches up (protocol.md,
+     * Catching up) it compares over one link at a time, and over the others once caught up.
+     */
     void compare(PeerLink link) {
+        if (!firstExchange.over()) {
+            if (catchingUpFrom != null && catchingUpFrom != link && catchingUpFrom.isUp()) {
+                deferred.add(link);
+                return;
+            }
+            catchingUpFrom = link;
+        }
         link.send(PeerWire.encode(new PeerMessage.Sync(table.bucketDigests())));
+    }
+
+    private void compareDeferred() {
+        catchingUpFrom = null;
+        List<PeerLink> waiting = List.copyOf(deferred);
+        deferred.clear();
+        waiting.stream().filter(PeerLink::isUp).forEach(this::compare);
     }
 
     /** Compares the tables once {@code link}, which lagged, has kept up for {@link #REPAIR_DELAY}; returns the timer. */
@@ -93,6 +119,14 @@ final class AntiEntropy {
 
     /** The acceptor's answer to a neighbour's digests: its lines of the buckets that differ, then their numbers. */
     void reconcile(String neighbour, NetSocket socket, PeerMessage.Sync theirs, TrafficLog.Connection traffic) {
+        if (catchingUpFrom != null) {
+            // Its table is on its way from another neighbour: naming no bucket spares this one sending
+            // the whole table too; the comparison this member dials once caught up repairs the rest.
+            log.debug("anti-entropy with {}: catching up from {}, asks for nothing yet", neighbour,
+                    catchingUpFrom.neighbour());
+            endAnswer(socket, traffic, new BitSet(LocationTable.BUCKETS));
+            return;
+        }
         long[] ours = table.bucketDigests();
         BitSet differ = new BitSet(LocationTable.BUCKETS);
         for (int i = 0; i < ours.length; i++) {

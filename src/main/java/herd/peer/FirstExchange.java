@@ -19,9 +19,15 @@ final class FirstExchange {
     private final Logger log;
     private boolean over;
     private long timer = -1;
+    private Runnable whenOver = () -> { };
 
     FirstExchange(Logger log) {
         this.log = log;
+    }
+
+    /** Runs once the member has caught up (on its event loop). */
+    void whenOver(Runnable action) {
+        whenOver = action;
     }
 
     void start(Vertx vertx, boolean alone) {
@@ -31,9 +37,9 @@ final class FirstExchange {
         }
         timer = vertx.setTimer(WAIT.toMillis(), t -> {
             if (!over) {
-                over = true;
                 log.warn("no neighbour answered anti-entropy within {} s: ready with the reports this member has",
                         WAIT.toSeconds());
+                end();
             }
         });
     }
@@ -41,10 +47,15 @@ final class FirstExchange {
     /** A neighbour answered this member's digests to the end. */
     void answered(Vertx vertx, String neighbour) {
         if (!over) {
-            over = true;
             vertx.cancelTimer(timer);
             log.info("caught up with {} (first anti-entropy exchange over): ready", neighbour);
+            end();
         }
+    }
+
+    private void end() {
+        over = true;
+        whenOver.run();
     }
 
     boolean over() {

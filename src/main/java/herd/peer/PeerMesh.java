@@ -75,8 +75,8 @@ public final class PeerMesh implements PeerAcceptor {
         this.vertx = vertx;
         this.propagation = new PropagationLatency(propagationSeconds);
         this.handshake = new PeerHandshake(self, auth);
-        this.antiEntropy = new AntiEntropy(vertx, table, syncInterval, traffic, log);
         this.firstExchange = new FirstExchange(log);
+        this.antiEntropy = new AntiEntropy(vertx, table, syncInterval, traffic, firstExchange, log);
         this.clock = clock;
         this.table = table;
         this.log = log;

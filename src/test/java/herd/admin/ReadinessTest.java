@@ -2,6 +2,7 @@ package herd.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import herd.config.PlacesConfig;
 import herd.testing.Await;
@@ -73,6 +74,19 @@ class ReadinessTest {
             return answer.statusCode() == 200 ? Optional.of(answer.bodyAsJsonObject()) : Optional.empty();
         });
         assertEquals(CLIENTS, ready.getInteger("clients"), "ready before it held its neighbours' clients: " + ready);
+    }
+
+    @Test
+    void aMemberRestartingEmptyIsSentItsTableOnceNotOverEveryLink() throws IOException {
+        everyMemberHoldsClients();
+        herd.stopMember("Bailey");
+        herd.startMember("Bailey");
+        String digest = herd.status("Bona").digest();
+        Await.until("Bailey holds the herd's table", Duration.ofSeconds(30),
+                () -> herd.status("Bailey").caughtUp() && herd.status("Bailey").digest().equals(digest));
+        long received = herd.status("Bailey").peerTraffic().linesIn();
+        // Over its four links (two neighbours, a link each way) the table would come four times.
+        assertTrue(received < CLIENTS * 3 / 2, "Bailey received " + received + " lines for " + CLIENTS + " clients");
     }
 
     @Test
