@@ -119,11 +119,10 @@ final class AntiEntropy {
 
     /** The acceptor's answer to a neighbour's digests: its lines of the buckets that differ, then their numbers. */
     void reconcile(String neighbour, NetSocket socket, PeerMessage.Sync theirs, TrafficLog.Connection traffic) {
-        if (catchingUpFrom != null) {
-            // Its table is on its way from another neighbour: naming no bucket spares this one sending
-            // the whole table too; the comparison this member dials once caught up repairs the rest.
-            log.debug("anti-entropy with {}: catching up from {}, asks for nothing yet", neighbour,
-                    catchingUpFrom.neighbour());
+        if (!firstExchange.over()) {
+            // Catching up: the table comes in the first exchange this member dials; naming no bucket spares
+            // this neighbour sending it too, and the comparison dialled to it once caught up repairs the rest.
+            log.debug("anti-entropy with {}: catching up, asks for nothing yet", neighbour);
             endAnswer(socket, traffic, new BitSet(LocationTable.BUCKETS));
             return;
         }
