@@ -116,12 +116,9 @@ final class MemberConfigParser {
 
     /** Optional; TLS is for the peer port only, so it needs one (security.md, Peer TLS). */
     private static PeerTlsConfig peerTls(ConfigSource source, JsonObject member) {
-        Object value = member.getValue("peerTls");
-        if (value == null) {
+        JsonObject json = object(source, "peerTls", member.getValue("peerTls"));
+        if (json == null) {
             return null;
-        }
-        if (!(value instanceof JsonObject json)) {
-            throw source.problem("peerTls", "must be an object, not " + quoted(value));
         }
         if (member.getValue("peerPort") == null) {
             throw source.problem("peerTls", "needs a peerPort: mutual TLS applies to the peer port (for TLS clients, see clientTls)");
@@ -207,11 +204,9 @@ final class MemberConfigParser {
     }
 
     private static PlacesConfig places(ConfigSource source, Object value) {
-        if (value == null) {
+        JsonObject json = object(source, "places", value);
+        if (json == null) {
             return PlacesConfig.DEFAULTS;
-        }
-        if (!(value instanceof JsonObject json)) {
-            throw source.problem("places", "must be an object, not " + quoted(value));
         }
         refuseUnknownFields(source, "places.", json, PLACES_FIELDS);
         String provider = optionalString(source, "places.", json, "provider",
@@ -262,11 +257,9 @@ final class MemberConfigParser {
     }
 
     private static LogConfig log(ConfigSource source, Object value) {
-        if (value == null) {
+        JsonObject json = object(source, "log", value);
+        if (json == null) {
             return LogConfig.DEFAULTS;
-        }
-        if (!(value instanceof JsonObject json)) {
-            throw source.problem("log", "must be an object, not " + quoted(value));
         }
         refuseUnknownFields(source, "log.", json, LOG_FIELDS);
         return new LogConfig(
