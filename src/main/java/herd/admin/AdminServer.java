@@ -8,9 +8,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -131,14 +128,12 @@ public final class AdminServer {
 
     /** Summary figures, and the whole histogram (HdrHistogram's compressed form, base64) for merging. */
     private static JsonObject latency(Histogram micros) {
-        ByteBuffer encoded = ByteBuffer.allocate(micros.getNeededByteBufferCapacity());
-        int length = micros.encodeIntoCompressedByteBuffer(encoded);
         return new JsonObject()
                 .put("count", micros.getTotalCount())
                 .put("p50Micros", micros.getValueAtPercentile(50))
                 .put("p99Micros", micros.getValueAtPercentile(99))
                 .put("maxMicros", micros.getMaxValue())
-                .put("histogram", Base64.getEncoder().encodeToString(Arrays.copyOf(encoded.array(), length)));
+                .put("histogram", HistogramText.encode(micros));
     }
 
     public int port() {

@@ -2,10 +2,6 @@ package herd.admin;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.ByteBuffer;
-import java.util.Base64;
-import java.util.zip.DataFormatException;
-import org.HdrHistogram.Histogram;
 
 /**
  * A latency distribution as the live page plots it: the values at a fixed set of percentiles,
@@ -29,17 +25,13 @@ final class LatencyCurve {
         if (figures == null || !(figures.remove("histogram") instanceof String encoded)) {
             return;
         }
-        try {
-            Histogram micros = Histogram.decodeFromCompressedByteBuffer(
-                    ByteBuffer.wrap(Base64.getDecoder().decode(encoded)), 0);
-            JsonArray values = new JsonArray();
+        JsonArray values = new JsonArray();
+        HistogramText.decode(encoded).ifPresent(micros -> {
             for (double percentile : PERCENTILES) {
                 values.add(micros.getValueAtPercentile(percentile));
             }
-            figures.put("percentiles", values);
-        } catch (DataFormatException | IllegalArgumentException unreadable) {
-            figures.put("percentiles", new JsonArray());
-        }
+        });
+        figures.put("percentiles", values);
     }
 
     static JsonArray percentiles() {

@@ -1,16 +1,14 @@
 package herd.loadgen;
 
+import herd.admin.HistogramText;
 import herd.config.MemberConfig;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -44,12 +42,7 @@ final class MemberStatuses {
 
     /** The propagation figures a status carries in full (HdrHistogram's compressed form), or null if unreadable. */
     static Histogram propagation(JsonObject status) {
-        byte[] encoded = Base64.getDecoder().decode(status.getJsonObject("propagation").getString("histogram"));
-        try {
-            return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(encoded), 0);
-        } catch (DataFormatException e) {
-            return null;
-        }
+        return HistogramText.decode(status.getJsonObject("propagation").getString("histogram")).orElse(null);
     }
 
     /** A peer-traffic count of the status ({@code linesIn}, {@code bytesOut}...). */

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
-import java.util.Base64;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +17,7 @@ class LatencyCurveTest {
         for (int i = 1; i <= 1000; i++) {
             micros.recordValue(i * 100L);
         }
-        ByteBuffer encoded = ByteBuffer.allocate(micros.getNeededByteBufferCapacity());
-        int length = micros.encodeIntoCompressedByteBuffer(encoded);
-        JsonObject figures = new JsonObject().put("count", 1000)
-                .put("histogram", Base64.getEncoder().encodeToString(Arrays.copyOf(encoded.array(), length)));
+        JsonObject figures = new JsonObject().put("count", 1000).put("histogram", HistogramText.encode(micros));
 
         LatencyCurve.replaceHistogram(figures);
 
