@@ -27,10 +27,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * update that lives until the client's next one: such arrays are what young collections
  * would copy and old ones would have to sweep, and copying them was most of every pause.
  *
- * <p>Threads: the member's event loop changes the table; other threads (metrics, tests) may
- * read {@link #get}, {@link #size} and {@link #digest}, and {@link #get} reads a report under
- * its entry's lock so that it never sees one half-written. {@link #holds} and
- * {@link #linesIn} are for the event loop that changes the table.
+ * <p>Threads: one thread, the member's event loop, changes the table; other threads (metrics,
+ * the admin endpoint, tests) may read {@link #get}, {@link #sample}, {@link #size} and
+ * {@link #digest}, and a report is read under the lock of the bytes it is written over, so that
+ * it is never seen half-written. {@link #holds} and {@link #linesIn} are for the event loop
+ * that changes the table.
  *
  * <p>For anti-entropy the clients are spread over {@link #BUCKETS} buckets by ID, and each
  * bucket keeps a digest: the sum of a 64-bit hash of each held AT line, updated on every
@@ -65,18 +66,39 @@ public final class LocationTable {
      * @return whether it was stored (and so must be flooded on)
      */
     public boolean offer(Report report) {
+        byte[] held = atLines.get(report.clientId());
+        if (held != null && held.length >= report.atLine().length()) {
+            return overwrite(report, held);
+        }
         boolean[] stored = {false};
-        atLines.compute(report.clientId(), (id, held) -> {
-            if (held == null || wins(report, held)) {
+        atLines.compute(report.clientId(), (id, current) -> {
+            if (current == null || wins(report, current)) {
                 stored[0] = true;
-                long before = held == null ? 0 : hash(held);
-                byte[] line = write(report.atLine(), held);
+                long before = current == null ? 0 : hash(current);
+                byte[] line = write(report.atLine(), current);
                 bucketDigests.addAndGet(bucket(id), hash(line) - before);
                 return line;
             }
-            return held;
+            return current;
         });
         return stored[0];
+    }
+
+    /**
+     * The common case: the report fits in the held bytes, which are rewritten under their own lock
+     * without writing to the map. A map write, even of the same array, marks memory the
+     * collector must scan at its next pause (scale.md, Where the tail comes from).
+     */
+    private boolean overwrite(Report report, byte[] held) {
+        if (!wins(report, held)) {
+            return false;
+        }
+        long before = hash(held);
+        synchronized (held) {
+            write(report.atLine(), held);
+        }
+        bucketDigests.addAndGet(bucket(report.clientId()), hash(held) - before);
+        return true;
     }
 
     /** The line's bytes, over {@code room} when they fit there, else in a new array. */
@@ -97,6 +119,13 @@ public final class LocationTable {
             end--;
         }
         return end;
+    }
+
+    /** The line of held bytes another thread may be rewriting: read under their lock ({@link #overwrite}). */
+    private static String locked(byte[] held) {
+        synchronized (held) {
+            return text(held);
+        }
     }
 
     private static String text(byte[] held) {
@@ -179,12 +208,8 @@ public final class LocationTable {
     }
 
     public Optional<Report> get(String clientId) {
-        String[] line = {null};
-        atLines.computeIfPresent(clientId, (id, held) -> {
-            line[0] = text(held);
-            return held;
-        });
-        return line[0] == null ? Optional.empty() : Optional.of(decode(line[0]));
+        byte[] held = atLines.get(clientId);
+        return held == null ? Optional.empty() : Optional.of(decode(locked(held)));
     }
 
     /** Up to {@code max} of the held reports, whichever the table gives first: a bounded look at a table of any size. */
@@ -192,7 +217,7 @@ public final class LocationTable {
         List<Report> sample = new ArrayList<>();
         Iterator<byte[]> held = atLines.values().iterator();
         while (sample.size() < max && held.hasNext()) {
-            sample.add(decode(text(held.next())));
+            sample.add(decode(locked(held.next())));
         }
         return sample;
     }

@@ -18,6 +18,8 @@ final class ReplyLatency {
 
     private final Map<String, Recorder> recorders = new LinkedHashMap<>();
     private final Map<String, Histogram> totals = new LinkedHashMap<>();
+    /** What each recorder gave last, handed back to it to fill next time rather than a new one. */
+    private final Map<String, Histogram> intervals = new LinkedHashMap<>();
 
     ReplyLatency(String... commands) {
         for (String command : commands) {
@@ -34,7 +36,9 @@ final class ReplyLatency {
     Map<String, Histogram> snapshot() {
         Map<String, Histogram> copies = new LinkedHashMap<>();
         totals.forEach((command, total) -> {
-            total.add(recorders.get(command).getIntervalHistogram());
+            Histogram interval = recorders.get(command).getIntervalHistogram(intervals.get(command));
+            intervals.put(command, interval);
+            total.add(interval);
             copies.put(command, total.copy());
         });
         return copies;

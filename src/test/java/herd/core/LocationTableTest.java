@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class LocationTableTest {
@@ -51,27 +52,47 @@ class LocationTableTest {
         assertEquals("+1+1", expected.location().text());
     }
 
+    /**
+     * The member's event loop writes (most reports over the held bytes, some into a new array)
+     * while other threads read: every read is a whole report that was offered, never half of one.
+     */
     @Test
-    void concurrentOffersKeepTheLatest() throws Exception {
+    void readersOnOtherThreadsSeeWholeReportsWhileTheOwnerWrites() throws Exception {
         LocationTable table = new LocationTable();
-        ExecutorService threads = Executors.newFixedThreadPool(4);
+        table.offer(shaped(0));
+        ExecutorService readers = Executors.newFixedThreadPool(3);
+        AtomicBoolean writing = new AtomicBoolean(true);
         try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                int offset = t;
-                done.add(threads.submit(() -> {
-                    for (int i = offset; i < 20_000; i += 4) {
-                        table.offer(report("Clark", "+1+1", Integer.toString(i)));
+            List<Future<Integer>> reads = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                reads.add(readers.submit(() -> {
+                    int count = 0;
+                    while (writing.get() || count == 0) {
+                        Report read = table.get("kiwi").orElseThrow();
+                        int i = Integer.parseInt(read.time().text());
+                        assertEquals(shaped(i), read, "a report as it was offered");
+                        count++;
                     }
+                    return count;
                 }));
             }
-            for (Future<?> f : done) {
-                f.get();
+            for (int i = 1; i <= 50_000; i++) {
+                assertTrue(table.offer(shaped(i)));
+            }
+            writing.set(false);
+            for (Future<Integer> read : reads) {
+                assertTrue(read.get() > 0);
             }
         } finally {
-            threads.shutdown();
+            readers.shutdown();
         }
-        assertEquals("19999", table.get("kiwi").orElseThrow().time().text());
+        assertEquals(shaped(50_000), table.get("kiwi").orElseThrow());
+    }
+
+    /** The i-th report of a client whose lines change length: short, long, longer, by turns. */
+    private static Report shaped(int i) {
+        String[] locations = {"+1+1", "+34.068930-118.445127", "+34.0689301234-118.4451271234"};
+        return report("Clark", locations[i % 3], Integer.toString(i));
     }
 
     @Test
