@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The herd past five members (see src/site/markdown/scale.md): for each size N in SIZES, a generated
-# herd (herd.topology.GenerateHerd, SHAPE with about DEGREE neighbours each) runs as two processes on
-# loopback: every member but the first in one JVM (from a herd file), the first, m001, alone in its
-# own so that it can be restarted. Each is warmed up until its JIT compilers are done, then measured
+# herd (herd.topology.GenerateHerd, SHAPE with about DEGREE neighbours each) runs as PROCESSES (2)
+# processes on loopback: the first member, m001, alone in its own JVM so that it can be restarted, every
+# other member in the rest (from herd files, split evenly). Each is warmed up until its JIT compilers are done, then measured
 # ROUNDS times at RATE IAMAT/s open loop over CLIENTS clients: propagation (every member's figures
 # merged, and the member updates reach last), what each member's peer links carry per update, the
 # herd's CPU per update; then, once every client has reported (CLIENTS/RATE seconds of load), heap
@@ -13,7 +13,7 @@
 # Prints one self-describing summary; writes OUT/scale.json, OUT/scale.csv and OUT/scale-propagation.svg.
 #   flock /tmp/herd-ports.lock bash src/bench/scale.sh
 #   (SIZES="5 25 50 100" SHAPE=random DEGREE=4 RATE=5000 CLIENTS=100000 ROUNDS=3 DURATION=10
-#    CUT_SIZE=50 CUT_SECONDS=30 WARMUP_MAX=120 OUT=target/scale SKIP_BUILD=1 LOG_TRAFFIC=false)
+#    CUT_SIZE=50 CUT_SECONDS=30 WARMUP_MAX=120 OUT=target/scale SKIP_BUILD=1 LOG_TRAFFIC=false PROCESSES=2)
 # Fixed loopback ports: 13000 up (clients) and 14000 up (admin), one each per member.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -27,6 +27,7 @@ CLIENTS=${CLIENTS:-100000}
 CUT_SIZE=${CUT_SIZE:-50}
 CUT_SECONDS=${CUT_SECONDS:-30}
 LOG_TRAFFIC=${LOG_TRAFFIC:-false}
+PROCESSES=${PROCESSES:-2}
 OUT=$(mkdir -p "${OUT:-target/scale}" && cd "${OUT:-target/scale}" && pwd)
 PROBE=m001
 trap 'stop_herd; rm -rf "$WORK"' EXIT
@@ -35,30 +36,36 @@ herd_java() { # class options...
   java -cp "$JAR" "$@"
 }
 
-# The herd of conf/herd.json (in the current folder) as two processes: PIDS=(the rest, the probe).
+# The herd of conf/herd.json (in the current folder) as PROCESSES processes: PIDS=(the probe, the rest...).
 start_scale_herd() { # members
-  local heap=$((256 + 40 * $1))m
-  env -u PLACES_API_KEY java -Xmx"$heap" -jar "$JAR" -conf conf/rest.json > rest.out 2>&1 &
-  PIDS=($!)
+  local file members
+  PIDS=()
   start_probe
+  for file in conf/rest-*.json; do
+    members=$(python3 -c "import json, sys; print(len(json.load(open(sys.argv[1]))['servers']))" "$file")
+    env -u PLACES_API_KEY java -Xmx$((256 + 40 * members))m -jar "$JAR" -conf "$file" > "$(basename "$file" .json).out" 2>&1 &
+    PIDS+=($!)
+  done
   herd_java herd.loadgen.Agreement --herd conf/herd.json --timeout 120 > up.out \
-    || { echo "scale.sh: the herd of $1 did not come up:" >&2; tail -20 rest.out probe.out >&2; exit 1; }
+    || { echo "scale.sh: the herd of $1 did not come up:" >&2; tail -20 rest-*.out probe.out >&2; exit 1; }
 }
 
 start_probe() {
   env -u PLACES_API_KEY java -Xms"$MEMBER_HEAP" -Xmx"$MEMBER_HEAP" -jar "$JAR" -conf "conf/$PROBE.json" >> probe.out 2>&1 &
-  PIDS[1]=$!
+  PIDS[0]=$!
 }
 
 loadavg() { cut -d' ' -f1 /proc/loadavg; }
 
-# Every member but the probe, in one herd file; the same links.
+# Every member but the probe, in PROCESSES - 1 herd files of (nearly) equal size; the same links.
 split_herd() {
-  python3 - "$PROBE" <<'PY'
+  python3 - "$PROBE" "$PROCESSES" <<'PY'
 import json, sys
+probe, files = sys.argv[1], max(1, int(sys.argv[2]) - 1)
 herd = json.load(open("conf/herd.json"))
-herd["servers"] = [m for m in herd["servers"] if m["name"] != sys.argv[1]]
-json.dump(herd, open("conf/rest.json", "w"), indent=2)
+rest = [m for m in herd["servers"] if m["name"] != probe]
+for i in range(files):
+    json.dump(dict(herd, servers=rest[i::files]), open(f"conf/rest-{i + 1}.json", "w"), indent=2)
 PY
 }
 
@@ -66,10 +73,11 @@ PY
 # regions shape groups the members, by editing the running herd's files (they are watched).
 edit_cut() { # cut|restore
   python3 - "$1" "$PROBE" <<'PY'
-import json, sys, shutil, os
+import json, sys, shutil, os, glob
 action, probe = sys.argv[1], sys.argv[2]
+files = [os.path.basename(f)[:-5] for f in sorted(glob.glob("conf/rest-*.json"))] + [probe]
 if action == "restore":
-    for f in ("rest", probe):
+    for f in files:
         shutil.copy(f"conf/{f}.uncut", f"conf/{f}.json.new"); os.replace(f"conf/{f}.json.new", f"conf/{f}.json")
     sys.exit()
 herd = json.load(open("conf/herd.json"))
@@ -78,7 +86,7 @@ n = len(names)
 island = set(names[2 * n // 3:])
 cut = sorted({tuple(sorted((m["name"], o))) for m in herd["servers"] for o in m["neighbours"]
               if (m["name"] in island) != (o in island)})
-for f in ("rest", probe):
+for f in files:
     shutil.copy(f"conf/{f}.json", f"conf/{f}.uncut")
     conf = json.load(open(f"conf/{f}.json"))
     for m in conf.get("servers", [conf]):
@@ -101,10 +109,11 @@ measure_size() { # members shape
   split_herd
   echo "== $n members, $shape: $(cat generated.out)" >&2
   start_scale_herd "$n"
+  echo "${#PIDS[@]}" > processes
   warm_up -c 100 -r "$RATE" --clients "$CLIENTS"
   for round in $(seq "$ROUNDS"); do
     echo "$(loadavg)" > "load-$round"
-    herd_bench -c 100 -r "$RATE" -d "$DURATION" -w 2 --clients "$CLIENTS" --cpu-of "${PIDS[0]},${PIDS[1]}" \
+    herd_bench -c 100 -r "$RATE" -d "$DURATION" -w 2 --clients "$CLIENTS" --cpu-of "$(IFS=,; echo "${PIDS[*]}")" \
       --json "bench-$round.json" > "bench-$round.out" 2>&1 || true
     echo "  round $round: load $(cat "load-$round"), propagation p99 $(field "bench-$round.json" propagationAllMs.p99) ms (all)," \
       "$(field "bench-$round.json" propagationWorstMs.p99) ms (worst member), CPU $(field "bench-$round.json" cpuMicrosPerUpdate) us/update" >&2
@@ -117,7 +126,7 @@ measure_size() { # members shape
   curl -s "http://127.0.0.1:14000/status" > probe-status.json
   echo "$used" > heap-mb
   # The probe restarts empty; the others keep their tables.
-  kill "${PIDS[1]}"; wait "${PIDS[1]}" 2>/dev/null || true
+  kill "${PIDS[0]}"; wait "${PIDS[0]}" 2>/dev/null || true
   echo "$(loadavg)" > load-restart
   start_probe
   herd_java herd.loadgen.Agreement --herd conf/herd.json --member "$PROBE" --clients "$(clients_held)" \
@@ -144,7 +153,8 @@ measure_size() { # members shape
 clients_held() { python3 -c "import json; print(json.load(open('probe-status.json'))['clients'])"; }
 
 echo "scale.sh: sizes $SIZES ($SHAPE, degree $DEGREE), $RATE IAMAT/s open loop over $CLIENTS clients," \
-  "$ROUNDS rounds of ${DURATION}s; cut: ${CUT_SIZE} members, ${CUT_SECONDS}s; $(nproc) cores; load average now $(loadavg)" >&2
+  "$ROUNDS rounds of ${DURATION}s; cut: ${CUT_SIZE} members, ${CUT_SECONDS}s; $PROCESSES processes; $(nproc) cores;" \
+  "load average now $(loadavg)" >&2
 for n in $SIZES; do
   measure_size "$n" "$SHAPE"
 done

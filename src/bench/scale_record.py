@@ -44,6 +44,7 @@ def record(n, shape, rate):
     heap = int(open("heap-mb").read())
     out = {
         "members": n, "shape": shape, "rate": rate,
+        "processes": int(open("processes").read()) if os.path.exists("processes") else None,
         "links": int(topology.group(1)), "degree": [int(topology.group(2)), int(topology.group(3))],
         "diameter": int(topology.group(4)),
         "rounds": rounds,
