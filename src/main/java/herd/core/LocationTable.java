@@ -75,7 +75,8 @@ public final class LocationTable {
             if (current == null || wins(report, current)) {
                 stored[0] = true;
                 long before = current == null ? 0 : hash(current);
-                byte[] line = write(report.atLine(), current);
+                // A new array: one a reader may hold is only ever rewritten under its lock, by overwrite.
+                byte[] line = write(report.atLine(), null);
                 bucketDigests.addAndGet(bucket(id), hash(line) - before);
                 return line;
             }
