@@ -76,7 +76,7 @@ public final class LocationTable {
                 stored[0] = true;
                 long before = current == null ? 0 : hash(current);
                 // A new array: one a reader may hold is only ever rewritten under its lock, by overwrite.
-                byte[] line = write(report.atLine(), null);
+                byte[] line = write(report.atLine(), new byte[room(report.atLine())]);
                 bucketDigests.addAndGet(bucket(id), hash(line) - before);
                 return line;
             }
@@ -102,10 +102,13 @@ public final class LocationTable {
         return true;
     }
 
-    /** The line's bytes, over {@code room} when they fit there, else in a new array. */
-    private static byte[] write(String line, byte[] room) {
-        byte[] bytes = room != null && room.length >= line.length() ? room
-                : new byte[(line.length() + ROOM_STEP - 1) / ROOM_STEP * ROOM_STEP];
+    /** The bytes a new array for the line has: its length rounded up to {@link #ROOM_STEP}. */
+    private static int room(String line) {
+        return (line.length() + ROOM_STEP - 1) / ROOM_STEP * ROOM_STEP;
+    }
+
+    /** Writes the line over {@code bytes}, which have room for it, and marks the rest unused. */
+    private static byte[] write(String line, byte[] bytes) {
         for (int i = 0; i < line.length(); i++) {
             bytes[i] = (byte) line.charAt(i);
         }
