@@ -1,5 +1,6 @@
 package herd.logging;
 
+import herd.protocol.ByteWords;
 import java.util.Arrays;
 
 /**
@@ -31,6 +32,8 @@ final class TrafficBlock {
     private int[] ends = new int[128];
     private long[] times = new long[128];
     private Side[] sides = new Side[128];
+    /** Whether the entry is one line (given as a String, which never holds an LF): the writer need not look for line ends. */
+    private boolean[] single = new boolean[128];
     private int entries;
 
     TrafficBlock(int capacity) {
@@ -47,6 +50,7 @@ final class TrafficBlock {
             ends = Arrays.copyOf(ends, entries * 2);
             times = Arrays.copyOf(times, entries * 2);
             sides = Arrays.copyOf(sides, entries * 2);
+            single = Arrays.copyOf(single, entries * 2);
         }
         if (wire instanceof String line) {
             copy(line, data, size);
@@ -54,6 +58,7 @@ final class TrafficBlock {
             System.arraycopy((byte[]) wire, 0, data, size, length);
         }
         size += length;
+        single[entries] = wire instanceof String;
         ends[entries] = size;
         times[entries] = millis;
         sides[entries++] = side;
@@ -84,7 +89,7 @@ final class TrafficBlock {
     int lines() {
         int lines = 0;
         for (int entry = 0, from = 0; entry < entries; from = ends[entry++]) {
-            lines += lineCount(data, from, ends[entry] - from);
+            lines += single[entry] ? 1 : lineCount(data, from, ends[entry] - from);
         }
         return lines;
     }
@@ -92,7 +97,7 @@ final class TrafficBlock {
     /** Hands each entry to {@code reader}, in order. */
     void forEach(EntryReader reader) {
         for (int entry = 0, from = 0; entry < entries; from = ends[entry++]) {
-            reader.entry(times[entry], sides[entry], data, from, ends[entry] - from);
+            reader.entry(times[entry], sides[entry], single[entry], data, from, ends[entry] - from);
         }
     }
 
@@ -100,15 +105,13 @@ final class TrafficBlock {
     static int lineCount(byte[] bytes, int from, int length) {
         int lines = 0;
         int end = from + length;
-        for (int i = from; i < end; i++) {
-            if (bytes[i] == '\n') {
-                lines++;
-            }
+        for (int lf = ByteWords.nextLf(bytes, from, end); lf >= 0; lf = ByteWords.nextLf(bytes, lf + 1, end)) {
+            lines++;
         }
         return length > 0 && bytes[end - 1] != '\n' ? lines + 1 : lines;
     }
 
     interface EntryReader {
-        void entry(long millis, TrafficBlock.Side side, byte[] data, int from, int length);
+        void entry(long millis, TrafficBlock.Side side, boolean oneLine, byte[] data, int from, int length);
     }
 }

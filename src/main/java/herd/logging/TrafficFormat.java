@@ -1,5 +1,6 @@
 package herd.logging;
 
+import herd.protocol.ByteWords;
 import herd.protocol.LogText;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -36,14 +37,17 @@ final class TrafficFormat {
 
     /** Appends the block's lines, one log line per wire line. */
     void block(TrafficBlock block, LogBuffer out) {
-        block.forEach((millis, side, data, from, length) -> {
+        block.forEach((millis, side, oneLine, data, from, length) -> {
+            if (oneLine) {
+                line(millis, side, data, from, length, out);
+                return;
+            }
             int stop = from + length;
-            int start = from;
-            for (int i = from; i <= stop; i++) {
-                if (i == stop ? i > start : data[i] == '\n') {
-                    line(millis, side, data, start, i - start, out);
-                    start = i + 1;
-                }
+            for (int start = from; start < stop; ) {
+                int lf = ByteWords.nextLf(data, start, stop);
+                int end = lf < 0 ? stop : lf;
+                line(millis, side, data, start, end - start, out);
+                start = end + 1;
             }
         });
     }

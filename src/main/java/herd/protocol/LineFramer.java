@@ -1,8 +1,5 @@
 package herd.protocol;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -26,11 +23,6 @@ public final class LineFramer {
         /** A line longer than the maximum: its first {@code maxLength} bytes; the rest is discarded. */
         void overlong(String head);
     }
-
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LFS = 0x0a0a0a0a0a0a0a0aL;
-    private static final long LOW_BITS = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private int maxLength;
     private final Sink sink;
@@ -65,7 +57,7 @@ public final class LineFramer {
     public int feed(byte[] bytes, int from, int maxLines) {
         int start = from;
         int lines = 0;
-        for (int i = nextLf(bytes, start); i >= 0; i = nextLf(bytes, start)) {
+        for (int i = ByteWords.nextLf(bytes, start, bytes.length); i >= 0; i = ByteWords.nextLf(bytes, start, bytes.length)) {
             if (pendingLength == 0 && !discarding) {
                 // The whole line is in this chunk: one copy, straight into the string.
                 deliver(line(bytes, start, i));
@@ -83,28 +75,6 @@ public final class LineFramer {
         }
         append(bytes, start, bytes.length - start);
         return bytes.length;
-    }
-
-    /**
-     * Where the next LF is, or -1. Eight bytes per step: finding line ends was most of a peer
-     * link's framing, and a byte-at-a-time loop is not vectorised.
-     */
-    static int nextLf(byte[] bytes, int from) {
-        int i = from;
-        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
-            long x = (long) WORDS.get(bytes, i) ^ LFS;
-            // A byte of x is zero where an LF is: the lowest such byte sets the lowest flag.
-            long zeros = (x - LOW_BITS) & ~x & HIGH_BITS;
-            if (zeros != 0) {
-                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
-            }
-        }
-        for (; i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** End of input: a last line without its LF is still a line. */

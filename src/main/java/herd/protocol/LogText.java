@@ -34,18 +34,13 @@ public final class LogText {
         int end = from + length;
         int i = from;
         while (i < end) {
-            // Most lines are plain printable ASCII: such runs are copied at once.
-            int run = i;
-            while (run < end && plain(src[run], json)) {
-                run++;
+            // Most lines are plain printable ASCII: copied eight bytes at a time.
+            for (long word; i + Long.BYTES <= end && plain(word = ByteWords.get(src, i), json); i += Long.BYTES) {
+                ByteWords.set(dst, at, word);
+                at += Long.BYTES;
             }
-            if (run > i) {
-                System.arraycopy(src, i, dst, at, run - i);
-                at += run - i;
-                i = run;
-                if (i == end) {
-                    break;
-                }
+            if (i == end) {
+                break;
             }
             int b = src[i] & 0xff;
             if (b >= 0x20 && b < 0x7f) {
@@ -73,19 +68,10 @@ public final class LogText {
         return at;
     }
 
-    private static boolean plain(byte b, boolean json) {
-        return (json ? PLAIN_IN_JSON : PLAIN)[b & 0xff];
-    }
-
-    /** Bytes that stand for themselves: printable ASCII but the backslash (and, in JSON, the quote). */
-    private static final boolean[] PLAIN = new boolean[256];
-    private static final boolean[] PLAIN_IN_JSON = new boolean[256];
-
-    static {
-        for (int b = 0x20; b < 0x7f; b++) {
-            PLAIN[b] = b != '\\';
-            PLAIN_IN_JSON[b] = b != '\\' && b != '"';
-        }
+    /** Whether all eight bytes stand for themselves: printable ASCII but the backslash (and, in JSON, the quote). */
+    private static boolean plain(long word, boolean json) {
+        long special = ByteWords.hasBelowOrHigh(word, 0x20) | ByteWords.has(word, 0x7f) | ByteWords.has(word, '\\');
+        return (json ? special | ByteWords.has(word, '"') : special) == 0;
     }
 
     /** The length of the well-formed UTF-8 sequence starting at {@code i}, or 0 if it is not one. */

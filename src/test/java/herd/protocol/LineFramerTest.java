@@ -86,28 +86,4 @@ class LineFramerTest {
         framer.feed(withLf);
         assertArrayEquals(bytes, out.get(0).getBytes(StandardCharsets.ISO_8859_1));
     }
-
-    @Test
-    void findsTheFirstLfAtEveryOffsetWhateverTheOtherBytes() {
-        for (int other = 0; other < 256; other++) {
-            if (other == '\n') {
-                continue;
-            }
-            for (int length = 0; length < 20; length++) {
-                byte[] bytes = new byte[length];
-                Arrays.fill(bytes, (byte) other);
-                assertEquals(-1, LineFramer.nextLf(bytes, 0), "no LF among bytes " + other);
-                for (int lf = 0; lf < length; lf++) {
-                    byte[] withLf = bytes.clone();
-                    withLf[lf] = '\n';
-                    if (lf + 1 < length) {
-                        withLf[length - 1] = '\n';
-                    }
-                    for (int from = 0; from <= lf; from++) {
-                        assertEquals(lf, LineFramer.nextLf(withLf, from), "bytes " + other + ", LF at " + lf + " of " + length);
-                    }
-                }
-            }
-        }
-    }
 }
