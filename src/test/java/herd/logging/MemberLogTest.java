@@ -9,7 +9,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,5 +106,34 @@ class MemberLogTest {
         Path notADirectory = Files.writeString(dir.resolve("plain"), "x");
         assertThrows(UncheckedIOException.class,
                 () -> MemberLog.open("Alpha", notADirectory.resolve("Alpha.log").toString()));
+    }
+
+    @Test
+    void aFullFileIsRolledAndTheNextOneWrittenWithNoLineLost() throws IOException {
+        Path file = dir.resolve("Alpha.log");
+        Logger log = MemberLog.open("Alpha", file.toString(), true, new herd.config.LogConfig(1, 10, false, 8192));
+        String padding = "x".repeat(1000);
+        int lines = 3000;
+        for (int i = 0; i < lines; i++) {
+            log.debug("line {} {}", i, padding);
+        }
+        MemberLog.close("Alpha").join();
+
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(dir)) {
+            files = listed.filter(path -> path.getFileName().toString().startsWith("Alpha.log")).sorted().toList();
+        }
+        assertTrue(files.size() >= 3, "3 MB in files of 1 MB: " + files);
+        Set<String> seen = new HashSet<>();
+        for (Path path : files) {
+            // A file is rolled once it holds 1 MB, which one write of the writer may pass.
+            assertTrue(Files.size(path) <= 1024 * 1024 + 2 * LogWriter.WRITE_BYTES, path + ": " + Files.size(path) + " bytes");
+            for (String line : Files.readAllLines(path)) {
+                seen.add(line.replaceAll(".* DEBUG \\[[^]]+] line (\\d+) x+$", "$1"));
+            }
+        }
+        for (int i = 0; i < lines; i++) {
+            assertTrue(seen.contains(Integer.toString(i)), "line " + i);
+        }
     }
 }
