@@ -8,6 +8,7 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -45,10 +46,10 @@ class TrafficTimeTest {
         assertEquals(LINES + 1, lines.size(), String.join("\n", lines));
         LocalDateTime early = time(lines.get(0));
         for (String line : lines.subList(0, LINES)) {
-            assertTrue(Math.abs(java.time.Duration.between(early, time(line)).toMillis()) < 40, line);
+            assertTrue(Math.abs(Duration.between(early, time(line)).toMillis()) < 40, line);
         }
         LocalDateTime late = time(lines.get(LINES));
-        assertTrue(java.time.Duration.between(early, late).toMillis() >= 50, lines.get(0) + "\n" + lines.get(LINES));
+        assertTrue(Duration.between(early, late).toMillis() >= 50, lines.get(0) + "\n" + lines.get(LINES));
         assertTrue(lines.get(LINES).endsWith(" DEBUG #7 -> AT late"), lines.get(LINES));
     }
 

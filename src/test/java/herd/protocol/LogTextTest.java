@@ -51,9 +51,7 @@ class LogTextTest {
     @Test
     void jsonModeEscapesForAJsonStringThatReadsAsTheTextForm() {
         byte[] wire = "a\"b\\c\033d".getBytes(StandardCharsets.ISO_8859_1);
-        byte[] out = new byte[wire.length * LogText.MAX_EXPANSION];
-        int length = LogText.escape(wire, 0, wire.length, out, 0, true);
-        assertEquals("a\\\"b\\\\\\\\c\\\\x1bd", new String(out, 0, length, StandardCharsets.UTF_8));
+        assertEquals("a\\\"b\\\\\\\\c\\\\x1bd", escaped(wire, true));
     }
 
     @Provide
