@@ -4,6 +4,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -11,7 +12,8 @@ import org.slf4j.Logger;
  * traffic lines and encodes event lines into one buffer, and hands the file large writes. It
  * looks for lines at least every {@link #IDLE_NANOS}, and writes whatever it has before it
  * waits again: a line reaches the operating system within a few milliseconds, so a killed
- * process loses at most those.
+ * process loses at most those. It opens the file itself, first: logback's rolling policy takes
+ * tens of milliseconds to start, which the member spends listening instead (lines wait meanwhile).
  */
 final class LogWriter implements Runnable {
 
@@ -27,8 +29,19 @@ final class LogWriter implements Runnable {
         void close();
     }
 
+    /** Where lines go once the file could not be opened: the member is stopping. */
+    private static final Sink NOWHERE = new Sink() {
+        @Override
+        public void write(byte[] bytes, int length) {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
     private final TrafficLog log;
-    private final Sink sink;
+    private final Supplier<Sink> opening;
     private final TrafficFormat format;
     private final Encoder<ILoggingEvent> events;
     private final Logger warnings;
@@ -36,9 +49,11 @@ final class LogWriter implements Runnable {
     private long reportedDrops;
     private long lastDropWarning = System.nanoTime() - DROP_WARNING_INTERVAL_NANOS;
 
-    LogWriter(TrafficLog log, Sink sink, TrafficFormat format, Encoder<ILoggingEvent> events, Logger warnings) {
+    /** @param opening opens the file, on the writer's thread; throws if it cannot */
+    LogWriter(TrafficLog log, Supplier<Sink> opening, TrafficFormat format, Encoder<ILoggingEvent> events,
+              Logger warnings) {
         this.log = log;
-        this.sink = sink;
+        this.opening = opening;
         this.format = format;
         this.events = events;
         this.warnings = warnings;
@@ -54,10 +69,11 @@ final class LogWriter implements Runnable {
 
     @Override
     public void run() {
+        Sink sink = open();
         try {
             for (Object item = log.poll(); item != TrafficLog.CLOSE; item = log.poll()) {
                 if (item == null) {
-                    write();
+                    write(sink);
                     LockSupport.parkNanos(this, IDLE_NANOS);
                 } else if (item instanceof TrafficBlock block) {
                     format.block(block, out);
@@ -66,17 +82,28 @@ final class LogWriter implements Runnable {
                     out.append(events.encode((ILoggingEvent) item));
                 }
                 if (out.size() >= WRITE_BYTES) {
-                    write();
+                    write(sink);
                 }
             }
-            write();
+            write(sink);
         } finally {
             sink.close();
             log.finished();
         }
     }
 
-    private void write() {
+    private Sink open() {
+        try {
+            Sink sink = opening.get();
+            log.opened(null);
+            return sink;
+        } catch (RuntimeException e) {
+            log.opened(e);
+            return NOWHERE;
+        }
+    }
+
+    private void write(Sink sink) {
         if (out.size() > 0) {
             sink.write(out.bytes(), out.size());
             out.clear();

@@ -7,14 +7,18 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
 import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
 import herd.config.LogConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +40,8 @@ public final class MemberLog {
     static final int MAX_DAYS = 7;
     private static final String LOGGER_PREFIX = "herd.member.";
     private static final Map<String, Open> OPEN = new ConcurrentHashMap<>();
+    /** Logback's check for two appenders on one file keeps a plain map: writers open their files one at a time. */
+    private static final Object OPENING = new Object();
 
     private record Open(Path file, TrafficLog traffic, EventForwarder forwarder) {
     }
@@ -49,11 +55,13 @@ public final class MemberLog {
     }
 
     /**
-     * Opens the member's file (closing any earlier one of the member) and starts its writer.
+     * Opens the member's file (closing any earlier one of the member) and starts its writer. The
+     * writer opens the file on its own thread ({@link LogWriter}): {@link TrafficLog#opened()}
+     * says when it is open, or why it could not be (logback cannot open it).
      *
      * @param traffic whether every line in and out is logged, and the logger passes DEBUG
      * @throws UncheckedIOException  if the file's directory cannot be created
-     * @throws IllegalStateException if another member of the process writes to the file, or logback cannot open it
+     * @throws IllegalStateException if another member of the process writes to the file
      */
     public static synchronized Logger open(String memberName, String logFile, boolean traffic, LogConfig config) {
         close(memberName).join();
@@ -68,19 +76,9 @@ public final class MemberLog {
         LoggerContext context = logger.getLoggerContext();
         LogFormat format = LogFormat.fromEnvironment();
 
-        RollingFileAppender<byte[]> file = file(context, memberName, logFile, config);
         TrafficLog lines = new TrafficLog(traffic, config.queueKB() * 1024L);
-        LogWriter writer = new LogWriter(lines, new LogWriter.Sink() {
-            @Override
-            public void write(byte[] bytes, int length) {
-                file.doAppend(Arrays.copyOf(bytes, length));
-            }
-
-            @Override
-            public void close() {
-                file.stop();
-            }
-        }, new TrafficFormat(format, memberName), encoder(context, format), logger);
+        LogWriter writer = new LogWriter(lines, () -> sink(opened(context, memberName, logFile, config)),
+                new TrafficFormat(format, memberName), encoder(context, format), logger);
         EventForwarder forwarder = new EventForwarder(lines);
         forwarder.setContext(context);
         forwarder.setName("member-events-" + memberName);
@@ -91,6 +89,13 @@ public final class MemberLog {
         logger.addAppender(forwarder);
         logger.setLevel(traffic ? Level.DEBUG : Level.INFO);
         return logger;
+    }
+
+    private static RollingFileAppender<byte[]> opened(LoggerContext context, String memberName, String logFile,
+                                                      LogConfig config) {
+        synchronized (OPENING) {
+            return file(context, memberName, logFile, config);
+        }
     }
 
     private static RollingFileAppender<byte[]> file(LoggerContext context, String memberName, String logFile,
@@ -115,9 +120,37 @@ public final class MemberLog {
         // Logback reports a failed start only in its status list; a member without its log must not run.
         if (!appender.isStarted()) {
             rolling.stop();
-            throw new IllegalStateException("cannot open log file " + logFile + " for " + memberName);
+            throw new IllegalStateException("cannot open " + logFile + whyNot(context));
         }
         return appender;
+    }
+
+    private static LogWriter.Sink sink(RollingFileAppender<byte[]> file) {
+        return new LogWriter.Sink() {
+            @Override
+            public void write(byte[] bytes, int length) {
+                file.doAppend(Arrays.copyOf(bytes, length));
+            }
+
+            @Override
+            public void close() {
+                file.stop();
+            }
+        };
+    }
+
+    /** What the operating system said, as logback recorded it: " (Is a directory)", or nothing. */
+    private static String whyNot(LoggerContext context) {
+        List<Status> statuses = context.getStatusManager().getCopyOfStatusList();
+        for (int i = statuses.size() - 1; i >= 0; i--) {
+            Throwable cause = statuses.get(i).getThrowable();
+            if (statuses.get(i).getLevel() == Status.ERROR && cause instanceof IOException) {
+                String message = String.valueOf(cause.getMessage());
+                int reason = message.lastIndexOf(" (");
+                return reason < 0 ? ": " + message : message.substring(reason);
+            }
+        }
+        return "";
     }
 
     /** The traffic log of the member whose logger this is; one that ignores every line for any other logger. */
@@ -168,8 +201,14 @@ public final class MemberLog {
         Path parent = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(parent);
+        } catch (FileAlreadyExistsException e) {
+            throw new UncheckedIOException("cannot create the directory of " + file + ": " + e.getFile()
+                    + " is a file", e);
+        } catch (AccessDeniedException e) {
+            throw new UncheckedIOException("cannot create the directory of " + file + ": permission denied on "
+                    + e.getFile(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the directory of log file " + file, e);
+            throw new UncheckedIOException("cannot create the directory of " + file + ": " + e, e);
         }
     }
 

@@ -41,6 +41,7 @@ public final class TrafficLog {
     private final AtomicLong dropped = new AtomicLong();
     /** The member's event loop, the only thread that fills {@link #block}; the first that logs a line. */
     private final AtomicReference<Thread> owner = new AtomicReference<>();
+    private final CompletableFuture<Void> opened = new CompletableFuture<>();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private volatile Thread writer;
     private volatile boolean closed;
@@ -62,6 +63,11 @@ public final class TrafficLog {
         int space = id.indexOf(' ');
         byte[] label = ascii(space < 0 ? id : id.substring(0, space));
         return new Connection(new TrafficBlock.Side(label, true), new TrafficBlock.Side(label, false));
+    }
+
+    /** Completes once the member's file is open, or fails with why it could not be opened. */
+    public CompletableFuture<Void> opened() {
+        return opened;
     }
 
     /** Traffic lines dropped because the writer could not keep up, since the member started. */
@@ -182,6 +188,14 @@ public final class TrafficLog {
     void taken(TrafficBlock written) {
         queuedBytes.addAndGet(-written.capacity());
         recycle(written);
+    }
+
+    void opened(RuntimeException failure) {
+        if (failure == null) {
+            opened.complete(null);
+        } else {
+            opened.completeExceptionally(failure);
+        }
     }
 
     void finished() {

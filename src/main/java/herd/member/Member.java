@@ -27,6 +27,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.core.Vertx;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.time.Clock;
 import java.util.List;
@@ -83,7 +84,12 @@ public final class Member {
             return Future.failedFuture(e);
         }
         Context context = vertx.getOrCreateContext(); // the member's verticle's: futures below may complete elsewhere
-        Logger log = MemberLog.open(config.name(), config.logFile(), config.logTraffic(), config.log());
+        Logger log;
+        try {
+            log = MemberLog.open(config.name(), config.logFile(), config.logTraffic(), config.log());
+        } catch (IllegalStateException | UncheckedIOException e) {
+            return Future.failedFuture(source.problem("logFile", e.getMessage()));
+        }
         LocationTable table = new LocationTable();
         Clock clock = Clock.systemUTC();
         MemberMeters meters = new MemberMeters(config.name());
@@ -107,8 +113,11 @@ public final class Member {
         LivePage livePage = new LivePage(vertx, config.name(), config.herdAdmin(), askingTheHerd(config), status::take,
                 mesh, table,
                 line -> responder.respond(CommandParser.parse(line), line));
-        Future<AdminServer> admin = listening.compose(server -> startAdmin(vertx, config, source, status, mesh, meters,
-                        livePage, adminToken, log)
+        // The log file opens on its writer's thread meanwhile (MemberLog): a member without its log does not run.
+        Future<Void> logOpened = Future.fromCompletionStage(MemberLog.traffic(log).opened(), context)
+                .recover(failure -> Future.failedFuture(source.problem("logFile", failure.getMessage())));
+        Future<AdminServer> admin = listening.compose(server -> logOpened
+                .compose(opened -> startAdmin(vertx, config, source, status, mesh, meters, livePage, adminToken, log))
                 .recover(failure -> server.close().compose(closed -> Future.failedFuture(failure))));
         return admin
                 .onFailure(failure -> {

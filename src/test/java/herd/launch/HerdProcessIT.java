@@ -78,6 +78,15 @@ class HerdProcessIT {
         }
     }
 
+    @Test
+    void aLogFileThatCannotBeOpenedIsNamed() throws Exception {
+        Path directory = Files.createDirectories(dir.resolve("Logless.log"));
+        Path conf = Files.writeString(dir.resolve("Logless.json"), """
+                {"name": "Logless", "host": "127.0.0.1", "port": %d, "neighbours": {}, "logFile": "%s"}
+                """.formatted(FreePorts.next(), directory));
+        assertRefused(MemberProcess.ofFile(conf, dir), conf + ": logFile: cannot open " + directory + " (Is a directory)");
+    }
+
     /** A member on loopback with the default places and no admin endpoint. */
     private MemberProcess member(String name, int port) throws IOException {
         return MemberProcess.of(MemberConfig.builder(name, port).host("127.0.0.1")

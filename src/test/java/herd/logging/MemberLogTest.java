@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -104,8 +106,30 @@ class MemberLogTest {
     @Test
     void anUncreatableDirectoryIsReported() throws IOException {
         Path notADirectory = Files.writeString(dir.resolve("plain"), "x");
-        assertThrows(UncheckedIOException.class,
+        UncheckedIOException failure = assertThrows(UncheckedIOException.class,
                 () -> MemberLog.open("Alpha", notADirectory.resolve("Alpha.log").toString()));
+        assertEquals("cannot create the directory of " + notADirectory.resolve("Alpha.log") + ": " + notADirectory
+                + " is a file", failure.getMessage());
+    }
+
+    /** The file is opened on the writer's thread: what logback cannot open is reported there, and nothing waits forever. */
+    @Test
+    void aFileLogbackCannotOpenFailsTheOpeningAndStillCloses() throws Exception {
+        Path directory = Files.createDirectories(dir.resolve("Alpha.log"));
+        Logger log = MemberLog.open("Alpha", directory.toString());
+        log.info("never written");
+        ExecutionException failure = assertThrows(ExecutionException.class,
+                () -> MemberLog.traffic("Alpha").opened().get(10, TimeUnit.SECONDS));
+        assertEquals("cannot open " + directory + " (Is a directory)", failure.getCause().getMessage());
+        MemberLog.close("Alpha").get(10, TimeUnit.SECONDS);
+        assertTrue(Files.isDirectory(directory));
+    }
+
+    @Test
+    void anOpenedFileCompletesTheOpening() throws Exception {
+        MemberLog.open("Alpha", dir.resolve("Alpha.log").toString());
+        MemberLog.traffic("Alpha").opened().get(10, TimeUnit.SECONDS);
+        assertTrue(Files.exists(dir.resolve("Alpha.log")));
     }
 
     @Test

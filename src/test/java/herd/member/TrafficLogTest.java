@@ -2,8 +2,10 @@ package herd.member;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import herd.config.ConfigException;
 import herd.config.LogConfig;
 import herd.config.MemberConfigBuilder;
 import herd.config.PlacesConfig;
@@ -15,6 +17,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,6 +74,18 @@ class TrafficLogTest {
             assertTrue(has(bailey, " DEBUG " + Pattern.quote(client) + " -> AT Bailey [^ ]+ burst" + i + " "), line);
             assertTrue(has(bona, " DEBUG " + Pattern.quote(peerIn) + " <- AT Bailey [^ ]+ burst" + i + " "), line);
         }
+    }
+
+    /** The file opens while the member starts listening; a member without its log still does not run. */
+    @Test
+    void aMemberWhoseLogFileCannotBeOpenedDoesNotStartNorKeepItsPort(Vertx vertx, @TempDir Path logs)
+            throws IOException {
+        Path directory = Files.createDirectories(logs.resolve("Bailey.log"));
+        herd = TestHerd.standard(vertx, logs, PlacesConfig.offline());
+        ConfigException failure = assertThrows(ConfigException.class, () -> herd.startMember("Bailey"));
+        assertEquals("test herd: Bailey.logFile: cannot open " + directory + " (Is a directory)", failure.getMessage());
+        assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", herd.port("Bailey")).close());
+        assertTrue(herd.running().isEmpty());
     }
 
     @Test
