@@ -13,7 +13,8 @@
 # Prints one self-describing summary; writes OUT/scale.json, OUT/scale.csv and OUT/scale-propagation.svg.
 #   flock /tmp/herd-ports.lock bash src/bench/scale.sh
 #   (SIZES="5 25 50 100" SHAPE=random DEGREE=4 RATE=5000 CLIENTS=100000 ROUNDS=3 DURATION=10
-#    CUT_SIZE=50 CUT_SECONDS=30 WARMUP_MAX=120 OUT=target/scale SKIP_BUILD=1 LOG_TRAFFIC=false PROCESSES=2)
+#    CUT_SIZE=50 CUT_SECONDS=30 WARMUP_MAX=120 OUT=target/scale SKIP_BUILD=1 LOG_TRAFFIC=false PROCESSES=2
+#    MB_PER_MEMBER=80)
 # Fixed loopback ports: 13000 up (clients) and 14000 up (admin), one each per member.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,6 +29,8 @@ CUT_SIZE=${CUT_SIZE:-50}
 CUT_SECONDS=${CUT_SECONDS:-30}
 LOG_TRAFFIC=${LOG_TRAFFIC:-false}
 PROCESSES=${PROCESSES:-2}
+# The largest heap of a process of several members: 256 MB and this much per member.
+MB_PER_MEMBER=${MB_PER_MEMBER:-80}
 OUT=$(mkdir -p "${OUT:-target/scale}" && cd "${OUT:-target/scale}" && pwd)
 PROBE=m001
 trap 'stop_herd; rm -rf "$WORK"' EXIT
@@ -43,7 +46,7 @@ start_scale_herd() { # members
   start_probe
   for file in conf/rest-*.json; do
     members=$(python3 -c "import json, sys; print(len(json.load(open(sys.argv[1]))['servers']))" "$file")
-    env -u PLACES_API_KEY java -Xmx$((256 + 40 * members))m -jar "$JAR" -conf "$file" > "$(basename "$file" .json).out" 2>&1 &
+    env -u PLACES_API_KEY java -Xmx$((256 + MB_PER_MEMBER * members))m -jar "$JAR" -conf "$file" > "$(basename "$file" .json).out" 2>&1 &
     PIDS+=($!)
   done
   herd_java herd.loadgen.Agreement --herd conf/herd.json --timeout 120 > up.out \
