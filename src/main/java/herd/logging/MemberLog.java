@@ -7,8 +7,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
 import ch.qos.logback.core.rolling.RollingFileAppender;
-import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.util.FileSize;
 import herd.config.LogConfig;
 import java.io.IOException;
@@ -77,7 +77,7 @@ public final class MemberLog {
         LogFormat format = LogFormat.fromEnvironment();
 
         TrafficLog lines = new TrafficLog(traffic, config.queueKB() * 1024L);
-        LogWriter writer = new LogWriter(lines, () -> sink(opened(context, memberName, logFile, config)),
+        LogWriter writer = new LogWriter(lines, () -> sink(file(context, memberName, logFile, config)),
                 new TrafficFormat(format, memberName), encoder(context, format), logger);
         EventForwarder forwarder = new EventForwarder(lines);
         forwarder.setContext(context);
@@ -91,15 +91,16 @@ public final class MemberLog {
         return logger;
     }
 
-    private static RollingFileAppender<byte[]> opened(LoggerContext context, String memberName, String logFile,
-                                                      LogConfig config) {
+    /** Opens the member's file, on its writer's thread; one writer at a time ({@link #OPENING}). */
+    private static RollingFileAppender<byte[]> file(LoggerContext context, String memberName, String logFile,
+                                                    LogConfig config) {
         synchronized (OPENING) {
-            return file(context, memberName, logFile, config);
+            return startedFile(context, memberName, logFile, config);
         }
     }
 
-    private static RollingFileAppender<byte[]> file(LoggerContext context, String memberName, String logFile,
-                                                    LogConfig config) {
+    private static RollingFileAppender<byte[]> startedFile(LoggerContext context, String memberName, String logFile,
+                                                           LogConfig config) {
         RollingFileAppender<byte[]> appender = new RollingFileAppender<>();
         appender.setContext(context);
         // Logback keys its "two appenders, one file" check by appender name: one name per member.
@@ -120,7 +121,7 @@ public final class MemberLog {
         // Logback reports a failed start only in its status list; a member without its log must not run.
         if (!appender.isStarted()) {
             rolling.stop();
-            throw new IllegalStateException("cannot open " + logFile + whyNot(context));
+            throw new IllegalStateException("cannot open " + logFile + whyNot(context, appender));
         }
         return appender;
     }
@@ -139,12 +140,13 @@ public final class MemberLog {
         };
     }
 
-    /** What the operating system said, as logback recorded it: " (Is a directory)", or nothing. */
-    private static String whyNot(LoggerContext context) {
+    /** What the operating system said to this appender, as logback recorded it: " (Is a directory)", or nothing. */
+    private static String whyNot(LoggerContext context, RollingFileAppender<byte[]> appender) {
         List<Status> statuses = context.getStatusManager().getCopyOfStatusList();
         for (int i = statuses.size() - 1; i >= 0; i--) {
-            Throwable cause = statuses.get(i).getThrowable();
-            if (statuses.get(i).getLevel() == Status.ERROR && cause instanceof IOException) {
+            Status status = statuses.get(i);
+            Throwable cause = status.getThrowable();
+            if (status.getOrigin() == appender && status.getLevel() == Status.ERROR && cause instanceof IOException) {
                 String message = String.valueOf(cause.getMessage());
                 int reason = message.lastIndexOf(" (");
                 return reason < 0 ? ": " + message : message.substring(reason);
