@@ -1,6 +1,6 @@
 # Shared by the benchmark scripts (sourced): the standard five-member herd as five processes on
 # loopback, from conf/*.json in the current directory. Needs JAR, WORK, MEMBER_HEAP and PIDS=()
-# (bench_prologue sets them).
+# (bench_prologue sets them); JAVA_OPTS, if set, adds JVM options to every member.
 
 bench_prologue() { # name: from the repository's root, the jar (built unless SKIP_BUILD=1) and a work folder
   ROOT=$PWD
@@ -37,7 +37,7 @@ stop_herd() {
 
 start_herd() {
   for member in Bailey Bona Campbell Clark Jaquez; do
-    env -u PLACES_API_KEY java -Xms"$MEMBER_HEAP" -Xmx"$MEMBER_HEAP" -jar "$JAR" -conf "conf/$member.json" \
+    env -u PLACES_API_KEY java ${JAVA_OPTS:-} -Xms"$MEMBER_HEAP" -Xmx"$MEMBER_HEAP" -jar "$JAR" -conf "conf/$member.json" \
       > "$WORK/$member.out" 2>&1 &
     PIDS+=($!)
   done
