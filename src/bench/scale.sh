@@ -13,7 +13,7 @@
 # Prints one self-describing summary; writes OUT/scale.json, OUT/scale.csv and OUT/scale-propagation.svg.
 #   flock /tmp/herd-ports.lock bash src/bench/scale.sh
 #   (SIZES="5 25 50 100" SHAPE=random DEGREE=4 RATE=5000 CLIENTS=100000 ROUNDS=3 DURATION=10
-#    CUT_SIZE=50 CUT_SECONDS=30 WARMUP_MAX=120 OUT=target/scale SKIP_BUILD=1 LOG_TRAFFIC=false PROCESSES=2
+#    CUT_SIZE=50 CUT_SECONDS=30 WARMUP_MAX=120 OUT=target/scale SKIP_BUILD=1 LOG_TRAFFIC=true PROCESSES=2
 #    MB_PER_MEMBER=80)
 # Fixed loopback ports: 13000 up (clients) and 14000 up (admin), one each per member.
 set -euo pipefail
@@ -27,7 +27,8 @@ RATE=${RATE:-5000}
 CLIENTS=${CLIENTS:-100000}
 CUT_SIZE=${CUT_SIZE:-50}
 CUT_SECONDS=${CUT_SECONDS:-30}
-LOG_TRAFFIC=${LOG_TRAFFIC:-false}
+# Every line logged, as the herd does by default; LOG_TRAFFIC=false measures without traffic logging.
+LOG_TRAFFIC=${LOG_TRAFFIC:-true}
 PROCESSES=${PROCESSES:-2}
 # The largest heap of a process of several members: 256 MB and this much per member.
 MB_PER_MEMBER=${MB_PER_MEMBER:-80}
@@ -46,7 +47,7 @@ start_scale_herd() { # members
   start_probe
   for file in conf/rest-*.json; do
     members=$(python3 -c "import json, sys; print(len(json.load(open(sys.argv[1]))['servers']))" "$file")
-    env -u PLACES_API_KEY java -Xmx$((256 + MB_PER_MEMBER * members))m -jar "$JAR" -conf "$file" > "$(basename "$file" .json).out" 2>&1 &
+    env -u PLACES_API_KEY java ${JAVA_OPTS:-} -Xmx$((256 + MB_PER_MEMBER * members))m -jar "$JAR" -conf "$file" > "$(basename "$file" .json).out" 2>&1 &
     PIDS+=($!)
   done
   herd_java herd.loadgen.Agreement --herd conf/herd.json --timeout 120 > up.out \
@@ -54,7 +55,7 @@ start_scale_herd() { # members
 }
 
 start_probe() {
-  env -u PLACES_API_KEY java -Xms"$MEMBER_HEAP" -Xmx"$MEMBER_HEAP" -jar "$JAR" -conf "conf/$PROBE.json" >> probe.out 2>&1 &
+  env -u PLACES_API_KEY java ${JAVA_OPTS:-} -Xms"$MEMBER_HEAP" -Xmx"$MEMBER_HEAP" -jar "$JAR" -conf "conf/$PROBE.json" >> probe.out 2>&1 &
   PIDS[0]=$!
 }
 
@@ -149,14 +150,15 @@ measure_size() { # members shape
     echo "  cut: $(cat cut-links.json); $(cat cut.out)" >&2
   fi
   stop_herd
-  python3 "$ROOT/src/bench/scale_record.py" "$n" "$shape" "$RATE" >> "$WORK/results.jsonl"
+  python3 "$ROOT/src/bench/scale_record.py" "$n" "$shape" "$RATE" "$LOG_TRAFFIC" >> "$WORK/results.jsonl"
+  rm -rf logs # every line of a large herd is gigabytes: the figures are recorded, the disk is shared
   cd "$ROOT"
 }
 
 clients_held() { python3 -c "import json; print(json.load(open('probe-status.json'))['clients'])"; }
 
 echo "scale.sh: sizes $SIZES ($SHAPE, degree $DEGREE), $RATE IAMAT/s open loop over $CLIENTS clients," \
-  "$ROUNDS rounds of ${DURATION}s; cut: ${CUT_SIZE} members, ${CUT_SECONDS}s; $PROCESSES processes; $(nproc) cores;" \
+  "$ROUNDS rounds of ${DURATION}s; logTraffic $LOG_TRAFFIC; cut: ${CUT_SIZE} members, ${CUT_SECONDS}s; $PROCESSES processes; $(nproc) cores;" \
   "load average now $(loadavg)" >&2
 for n in $SIZES; do
   measure_size "$n" "$SHAPE"

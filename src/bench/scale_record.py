@@ -1,4 +1,4 @@
-"""scale.sh's figures. In a size's folder: `scale_record.py N SHAPE RATE` prints its record as one JSON
+"""scale.sh's figures. In a size's folder: `scale_record.py N SHAPE RATE LOG_TRAFFIC` prints its record as one JSON
 line. `scale_record.py --summary RESULTS.jsonl OUT` writes OUT/scale.json and OUT/scale.csv and prints
 the summary table, medians over the rounds."""
 import csv
@@ -22,7 +22,7 @@ def median(values):
     return round(statistics.median(values), 3) if values else None
 
 
-def record(n, shape, rate):
+def record(n, shape, rate, log_traffic):
     generated = open("generated.out").read()
     topology = re.search(r"(\d+) links, (\d+) to (\d+) neighbours each, diameter (\d+)", generated)
     rounds = []
@@ -43,7 +43,7 @@ def record(n, shape, rate):
     probe = load("probe-status.json", {})
     heap = int(open("heap-mb").read())
     out = {
-        "members": n, "shape": shape, "rate": rate,
+        "members": n, "shape": shape, "rate": rate, "logTraffic": log_traffic,
         "processes": int(open("processes").read()) if os.path.exists("processes") else None,
         "links": int(topology.group(1)), "degree": [int(topology.group(2)), int(topology.group(3))],
         "diameter": int(topology.group(4)),
@@ -76,7 +76,7 @@ def summary(results, out):
         rs = rec["rounds"]
         rows.append({
             "members": rec["members"], "shape": rec["shape"], "links": rec["links"], "diameter": rec["diameter"],
-            "rate": rec["rate"], "rounds": len(rs), "load_average": pick(rs, "loadAverage"),
+            "rate": rec["rate"], "log_traffic": rec.get("logTraffic"), "rounds": len(rs), "load_average": pick(rs, "loadAverage"),
             "propagation_p50_ms": pick(rs, "propagationAllMs", "p50"),
             "propagation_p99_ms": pick(rs, "propagationAllMs", "p99"),
             "farthest_p50_ms": pick(rs, "propagationFarthestMs", "p50"),
@@ -103,7 +103,8 @@ def summary(results, out):
         writer.writeheader()
         writer.writerows(rows)
     cores = os.cpu_count()
-    print(f"\nscale: medians of each size's rounds; {cores} cores; propagation in ms from the origin's receipt;"
+    logged = {r["log_traffic"] for r in rows}
+    print(f"\nscale: medians of each size's rounds; {cores} cores; every line logged: {', '.join(map(str, logged))}; propagation in ms from the origin's receipt;"
           " 'all' = every member's figures merged, 'farthest' = the member with the worst p99;"
           " peer figures per update, at one member (mean over members)")
     head = ("members shape    links diam  load | prop p50  p99 | farthest p50  p99 | reply p99 | lines in (repeats)"
@@ -133,4 +134,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "--summary":
         summary(sys.argv[2], sys.argv[3])
     else:
-        print(json.dumps(record(int(sys.argv[1]), sys.argv[2], float(sys.argv[3]))))
+        print(json.dumps(record(int(sys.argv[1]), sys.argv[2], float(sys.argv[3]), sys.argv[4] == "true")))
