@@ -117,7 +117,8 @@ public final class AdminServer {
                 .put("peerTraffic", new JsonObject().put("linesIn", status.peerTraffic().linesIn())
                         .put("bytesIn", status.peerTraffic().bytesIn()).put("linesOut", status.peerTraffic().linesOut())
                         .put("bytesOut", status.peerTraffic().bytesOut()).put("repeatsIn", status.peerTraffic().repeatsIn()))
-                .put("log", new JsonObject().put("droppedLines", status.droppedLogLines()));
+                .put("log", new JsonObject().put("writtenLines", status.writtenLogLines())
+                        .put("droppedLines", status.droppedLogLines()));
     }
 
     private static JsonObject reply(Map<String, Histogram> byCommand) {

@@ -18,12 +18,14 @@ import org.HdrHistogram.Histogram;
  * @param repairs           what anti-entropy repaired since the member started
  * @param peerTraffic       lines and bytes over its peer links since it started, both ways
  * @param placesCacheHits   WHATSATs answered from the places cache
+ * @param writtenLogLines   traffic lines the log's writer took into the file
  * @param droppedLogLines   traffic lines the log dropped because its writer could not keep up
  * @param caughtUp          the member holds what its herd holds, so it is ready (admin.md, Readiness)
  */
 public record MemberStatus(String name, int clients, String digest, Map<String, PeerMesh.LinkState> links,
                            Histogram propagationMicros, Map<String, Histogram> replyMicros, PeerMesh.Repairs repairs,
-                           PeerMesh.Traffic peerTraffic, long placesCacheHits, long droppedLogLines, boolean caughtUp) {
+                           PeerMesh.Traffic peerTraffic, long placesCacheHits, long writtenLogLines, long droppedLogLines,
+                           boolean caughtUp) {
 
     public MemberStatus {
         links = Collections.unmodifiableMap(new LinkedHashMap<>(links));

@@ -39,6 +39,7 @@ public final class TrafficLog {
     private final AtomicInteger spareCount = new AtomicInteger();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
     /** The member's event loop, the only thread that fills {@link #block}; the first that logs a line. */
     private final AtomicReference<Thread> owner = new AtomicReference<>();
     private final CompletableFuture<Void> opened = new CompletableFuture<>();
@@ -73,6 +74,11 @@ public final class TrafficLog {
     /** Traffic lines dropped because the writer could not keep up, since the member started. */
     public long droppedLines() {
         return dropped.get();
+    }
+
+    /** Traffic lines the writer has taken into the file (each in it within LogWriter.IDLE_NANOS), since the member started. */
+    public long writtenLines() {
+        return written.get();
     }
 
     /** One connection's lines, labelled with its number. */
@@ -185,9 +191,10 @@ public final class TrafficLog {
     }
 
     /** The writer is done with a block's lines: their room in the bound is free again. */
-    void taken(TrafficBlock written) {
-        queuedBytes.addAndGet(-written.capacity());
-        recycle(written);
+    void taken(TrafficBlock block) {
+        written.addAndGet(block.lines());
+        queuedBytes.addAndGet(-block.capacity());
+        recycle(block);
     }
 
     void opened(RuntimeException failure) {

@@ -159,7 +159,7 @@ public final class Member {
         meters.clients(() -> status.latest().clients());
         meters.tableDigest(() -> status.latest().digest());
         meters.placesCacheHits(() -> status.latest().placesCacheHits());
-        meters.logDroppedLines(() -> status.latest().droppedLogLines());
+        meters.logLines(() -> status.latest().writtenLogLines(), () -> status.latest().droppedLogLines());
         meters.antiEntropy(() -> status.latest().repairs().exchanges(), () -> status.latest().repairs().reportsSent());
         meters.peerTraffic(() -> status.latest().peerTraffic());
         mesh.neighbours().forEach(neighbour -> meterLink(meters, status, neighbour));

@@ -62,7 +62,8 @@ final class StatusPublisher {
 
     private MemberStatus publish(Histogram propagation, Map<String, Histogram> reply) {
         MemberStatus status = new MemberStatus(name, table.size(), table.digest(), mesh.linkStates(), propagation,
-                reply, mesh.repairs(), mesh.traffic(), places.cacheHits(), log.droppedLines(), mesh.caughtUp());
+                reply, mesh.repairs(), mesh.traffic(), places.cacheHits(), log.writtenLines(), log.droppedLines(),
+                mesh.caughtUp());
         latest = status;
         return status;
     }

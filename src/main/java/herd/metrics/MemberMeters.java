@@ -145,8 +145,12 @@ public final class MemberMeters {
                 .forEach(registry::remove);
     }
 
-    /** Traffic lines the log dropped because its writer could not keep up ({@code herd_log_dropped_lines_total}). */
-    public void logDroppedLines(Supplier<Number> dropped) {
+    /**
+     * Traffic lines the log's writer took into the file ({@code herd_log_written_lines_total}) and those it
+     * dropped because it could not keep up ({@code herd_log_dropped_lines_total}).
+     */
+    public void logLines(Supplier<Number> written, Supplier<Number> dropped) {
+        count("herd.log.written.lines", "Traffic lines the log's writer took into the file", written);
         count("herd.log.dropped.lines", "Traffic lines the log dropped because its writer could not keep up", dropped);
     }
 

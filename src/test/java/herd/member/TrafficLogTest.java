@@ -17,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
@@ -138,6 +139,46 @@ class TrafficLogTest {
 
         String text = Files.readString(logs.resolve("Bailey.log"));
         assertTrue(text.contains("WARN") && text.contains("the log could not keep up: dropped "), text);
+    }
+
+    @Test
+    void theLinesTakenIntoTheFileAreCounted(Vertx vertx, @TempDir Path logs) throws Exception {
+        herd = TestHerd.standard(vertx, logs, PlacesConfig.offline()).start();
+        StringBuilder burst = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            burst.append("IAMAT counted").append(i).append(" +1+1 1\n");
+        }
+        try (LineClient client = new LineClient(herd.port("Bailey"))) {
+            client.send(burst.toString());
+            for (int i = 0; i < 2000; i++) {
+                client.readLine();
+            }
+        }
+        // Each command in and its reply out, at least.
+        Await.until("4,000 lines counted", Duration.ofSeconds(10), () -> writtenLines() >= 4000);
+        Matcher metric = Pattern.compile("herd_log_written_lines_total\\{member=\"Bailey\"[^}]*} ([0-9.E]+)")
+                .matcher(get("Bailey", "/metrics"));
+        assertTrue(metric.find());
+        long scraped = (long) Double.parseDouble(metric.group(1));
+        JsonObject log = status("Bailey").getJsonObject("log");
+        long written = log.getLong("writtenLines");
+        assertTrue(scraped > 0 && scraped <= written, scraped + " scraped, " + written + " in /status");
+        assertEquals(0L, log.getLong("droppedLines"));
+        herd.close();
+        herd = null;
+
+        // Every line counted is in the file (it may have more: those logged after the count was read).
+        long inFile = Files.readAllLines(logs.resolve("Bailey.log")).stream()
+                .filter(line -> line.contains(" <- ") || line.contains(" -> ")).count();
+        assertTrue(inFile >= written, inFile + " traffic lines in the file, " + written + " counted");
+    }
+
+    private long writtenLines() {
+        try {
+            return status("Bailey").getJsonObject("log").getLong("writtenLines");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static MemberConfigBuilder tinyQueue(MemberConfigBuilder c) {

@@ -77,7 +77,7 @@ class MemberMetersTest {
         meters.placesCall("offline", "OK", Duration.ofMillis(7));
         meters.clients(() -> 1);
         meters.placesCacheHits(() -> 0);
-        meters.logDroppedLines(() -> 0);
+        meters.logLines(() -> 0, () -> 0);
         meters.link("Bona", () -> new PeerMesh.LinkState(true, Instant.EPOCH, 0, false, 0));
         String text = meters.scrape().orElseThrow();
         text.lines().filter(line -> line.startsWith("# TYPE herd_")).forEach(type -> {
