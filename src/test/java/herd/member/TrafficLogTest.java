@@ -118,16 +118,7 @@ class TrafficLogTest {
         // A queue smaller than one turn's block: every pipelined turn's lines are dropped.
         herd = TestHerd.standard(vertx, logs, PlacesConfig.offline(), TrafficLogTest::tinyQueue)
                 .start();
-        StringBuilder burst = new StringBuilder();
-        for (int i = 0; i < 5000; i++) {
-            burst.append("IAMAT flood").append(i).append(" +1+1 1\n");
-        }
-        try (LineClient client = new LineClient(herd.port("Bailey"))) {
-            client.send(burst.toString());
-            for (int i = 0; i < 5000; i++) {
-                client.readLine();
-            }
-        }
+        pipelineToBailey("flood", 5000);
         long dropped = status("Bailey").getJsonObject("log").getLong("droppedLines");
         assertTrue(dropped > 0, "dropped " + dropped);
         Matcher metric = Pattern.compile("herd_log_dropped_lines_total\\{member=\"Bailey\"[^}]*} ([0-9.E]+)")
@@ -144,16 +135,7 @@ class TrafficLogTest {
     @Test
     void theLinesTakenIntoTheFileAreCounted(Vertx vertx, @TempDir Path logs) throws Exception {
         herd = TestHerd.standard(vertx, logs, PlacesConfig.offline()).start();
-        StringBuilder burst = new StringBuilder();
-        for (int i = 0; i < 2000; i++) {
-            burst.append("IAMAT counted").append(i).append(" +1+1 1\n");
-        }
-        try (LineClient client = new LineClient(herd.port("Bailey"))) {
-            client.send(burst.toString());
-            for (int i = 0; i < 2000; i++) {
-                client.readLine();
-            }
-        }
+        pipelineToBailey("counted", 2000);
         // Each command in and its reply out, at least.
         Await.until("4,000 lines counted", Duration.ofSeconds(10), () -> writtenLines() >= 4000);
         Matcher metric = Pattern.compile("herd_log_written_lines_total\\{member=\"Bailey\"[^}]*} ([0-9.E]+)")
@@ -171,6 +153,20 @@ class TrafficLogTest {
         long inFile = Files.readAllLines(logs.resolve("Bailey.log")).stream()
                 .filter(line -> line.contains(" <- ") || line.contains(" -> ")).count();
         assertTrue(inFile >= written, inFile + " traffic lines in the file, " + written + " counted");
+    }
+
+    /** Sends {@code count} IAMATs of clients named {@code prefix}0, 1, ... in one write, and reads every reply. */
+    private void pipelineToBailey(String prefix, int count) throws IOException {
+        StringBuilder burst = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            burst.append("IAMAT ").append(prefix).append(i).append(" +1+1 1\n");
+        }
+        try (LineClient client = new LineClient(herd.port("Bailey"))) {
+            client.send(burst.toString());
+            for (int i = 0; i < count; i++) {
+                client.readLine();
+            }
+        }
     }
 
     private long writtenLines() {
