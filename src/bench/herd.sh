@@ -65,8 +65,7 @@ start_herd() {
 settle() {
   for _ in $(seq 300); do
     digests=$(for port in 12100 12101 12102 12103 12104; do
-      curl -s "http://127.0.0.1:$port/status" | python3 -c "import json,sys; print(json.load(sys.stdin)['digest'])" 2>/dev/null \
-        || echo "no answer from $port"
+      status_field "$port" digest 2>/dev/null || echo "no answer from $port"
     done | sort -u | wc -l)
     [ "$digests" = 1 ] && break
     sleep 0.2
@@ -125,6 +124,11 @@ warm_up() {
 
 herd_bench() { # herd-bench options... (against the standard herd)
   java -cp "$JAR" herd.loadgen.HerdBench --herd conf/herd.json "$@"
+}
+
+status_field() { # admin port, jq-like path: that field of the member's GET /status
+  curl -s "http://127.0.0.1:$1/status" \
+    | python3 -c "import json,sys; d=json.load(sys.stdin); [d:=d[k] for k in sys.argv[1].split('.')]; print(d)" "$2"
 }
 
 field() { # file, jq-like path of a JSON number

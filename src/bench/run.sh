@@ -49,8 +49,7 @@ log_lines() { # traffic lines the members' writers have taken into their files (
   # in the files would miss those the retention cap (log.maxTotalMB) deletes during a scenario
   local total=0 port
   for port in 12100 12101 12102 12103 12104; do
-    total=$((total + $(curl -s "http://127.0.0.1:$port/status" \
-      | python3 -c "import json,sys; print(json.load(sys.stdin)['log']['writtenLines'])" 2>/dev/null || echo 0)))
+    total=$((total + $(status_field "$port" log.writtenLines 2>/dev/null || echo 0)))
   done
   echo "$total"
 }
@@ -125,7 +124,7 @@ bench g-fairness "$DURATION" -c 20 -r "$FAIR_RATE" --members Clark --flood "$FLO
 bench d-clients "$((1100000 / D_RATE))" -c 100 -r "$D_RATE" --clients 1000000
 HEAPS=""
 for pid in "${PIDS[@]}"; do HEAPS="$HEAPS $(heap_after_gc_mb "$pid")"; done
-CLIENTS=$(curl -s http://127.0.0.1:12100/status | python3 -c "import json,sys; print(json.load(sys.stdin)['clients'])")
+CLIENTS=$(status_field 12100 clients)
 stop_herd
 
 # (f) the reference: redis-benchmark GEOADD with the same connection count.
